@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// copilot-prep: a thin command-line front end (`copilot-prep`) over a library (`CopilotPrep`)
+// organised by pipeline stage: Reading → Understanding → Cleaning/Flattening → Writing.
+let package = Package(
+    name: "copilot-prep",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "copilot-prep", targets: ["copilot-prep"]),
+        .library(name: "CopilotPrep", targets: ["CopilotPrep"]),
+    ],
+    dependencies: [
+        // The CLI: subcommands, help, completions, validation.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // SHA-256 of outputs and HMAC-SHA256 pseudonyms; Foundation has neither on Linux.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Reading and writing .pbit (ZIP) members with Deflate.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        .target(
+            name: "CopilotPrep",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .executableTarget(
+            name: "copilot-prep",
+            dependencies: [
+                "CopilotPrep",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "CopilotPrepTests",
+            dependencies: ["CopilotPrep"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,12 @@
+import ArgumentParser
+import CopilotPrep
+
+@main
+struct CopilotPrepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "copilot-prep",
+        abstract: "Turn Microsoft 365 Copilot exports into a clean Power BI dataset.",
+        version: CopilotPrep.version,
+        subcommands: []
+    )
+}
