@@ -36,6 +36,21 @@ public struct Diagnostic: Sendable, Equatable, Codable {
         self.count = count
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case severity, code, file, line, message, count
+    }
+
+    /// Always writes every key (null when absent) so report readers can rely on them.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(severity, forKey: .severity)
+        try container.encode(code, forKey: .code)
+        try container.encode(file, forKey: .file)
+        try container.encode(line, forKey: .line)
+        try container.encode(message, forKey: .message)
+        try container.encode(count, forKey: .count)
+    }
+
     /// `severity: file:line: message`, with folded repeats, as printed on stderr.
     public var formatted: String {
         var location = ""

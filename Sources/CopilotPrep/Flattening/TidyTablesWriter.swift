@@ -1,0 +1,164 @@
+import Foundation
+
+/// Writes the tidy tables into `<out>/tables/`: the per-record fact tables as records stream
+/// by, the dimensions and aggregates at the end. One row per thing, so nothing is multiplied.
+final class TidyTablesWriter {
+    private var writers: [TidyTable: CSVWriter] = [:]
+    let folder: URL
+
+    static let streamed: [TidyTable] = [.interactions, .messages, .resources, .contexts, .plugins, .models]
+
+    init(folder: URL) throws {
+        self.folder = folder
+        for table in Self.streamed { writers[table] = try CSVWriter(folder.appendingPathComponent(table.fileName), header: table.columns) }
+    }
+
+    private func writer(_ table: TidyTable) -> CSVWriter { writers[table]! }
+
+    /// Writes the rows of one kept record.
+    func add(_ record: AuditRecord, recordId: String, userKey: String, timestamp: AuditTimestamp) {
+        let interactions = writer(.interactions)
+        interactions.field(recordId)
+        interactions.field(timestamp.text)
+        interactions.field(AuditTimestamp.dateText(day: timestamp.day))
+        interactions.field(userKey)
+        interactions.field(record.appHost.isEmpty ? UsageAccumulator.unknown : record.string(record.appHost))
+        for text in [record.threadId, record.workload, record.agentId, record.agentName, record.appIdentity,
+                     record.applicationName, record.clientRegion] {
+            interactions.field(record.bytes(text))
+        }
+        interactions.field(record.promptCount)
+        interactions.field(record.responseCount)
+        interactions.field(record.resources.count)
+        interactions.field(record.usesWebSearch)
+        interactions.endRow()
+
+        let thread = record.bytes(record.threadId)
+        let messages = writer(.messages)
+        for message in record.messages {
+            messages.field(recordId)
+            messages.field(thread)
+            messages.field(record.bytes(message.id))
+            messages.field(message.isPrompt == true)
+            messages.field(message.jailbreakDetected)
+            messages.field(message.xpiaDetected)
+            messages.endRow()
+        }
+        let resources = writer(.resources)
+        for resource in record.resources {
+            resources.field(recordId)
+            for text in [resource.id, resource.name, resource.type, resource.action, resource.siteUrl,
+                         resource.sensitivityLabelId, resource.policyDetails] {
+                resources.field(record.bytes(text))
+            }
+            resources.endRow()
+        }
+        let contexts = writer(.contexts)
+        for context in record.contexts {
+            contexts.field(recordId)
+            contexts.field(record.bytes(context.id))
+            contexts.field(record.bytes(context.type))
+            contexts.endRow()
+        }
+        let plugins = writer(.plugins)
+        for plugin in record.plugins {
+            plugins.field(recordId)
+            plugins.field(record.bytes(plugin.id))
+            plugins.field(record.bytes(plugin.name))
+            plugins.field(record.bytes(plugin.version))
+            plugins.endRow()
+        }
+        let models = writer(.models)
+        for model in record.models {
+            models.field(recordId)
+            models.field(record.bytes(model))
+            models.endRow()
+        }
+    }
+
+    /// Writes the dimension and aggregate tables and closes everything; returns a summary per table.
+    func finish(usage: UsageAccumulator, licensed: LicensedUserList, org: OrgDirectory,
+                accounting: [(InputSummary.Role, RowAccounting)]) throws -> [TidyTable: OutputSummary] {
+        var summaries: [TidyTable: OutputSummary] = [:]
+        for table in Self.streamed { summaries[table] = try writer(table).finish() }
+        summaries[.users] = try writeUsers(usage: usage, licensed: licensed, org: org)
+        summaries[.agents] = try writeAgents(usage: usage)
+        summaries[.dailyActivity] = try writeDailyActivity(usage: usage)
+        summaries[.dataQuality] = try writeDataQuality(accounting)
+        return summaries
+    }
+
+    private func open(_ table: TidyTable) throws -> CSVWriter {
+        try CSVWriter(folder.appendingPathComponent(table.fileName), header: table.columns)
+    }
+
+    /// Every user seen in any input, sorted by key.
+    private func writeUsers(usage: UsageAccumulator, licensed: LicensedUserList, org: OrgDirectory) throws -> OutputSummary {
+        var keys = Set(usage.userKeys)
+        keys.formUnion(org.people.map(\.key))
+        keys.formUnion(licensed.users.map(\.key))
+        let writer = try open(.users)
+        for key in keys.sorted() {
+            let person = org.person(key)
+            let licence = licensed.user(key)
+            writer.field(key)
+            writer.field(person?.displayName ?? "")
+            let department = person?.department ?? ""
+            writer.field(department.isEmpty ? UsageAccumulator.unknown : department)
+            writer.field(person?.jobTitle ?? "")
+            writer.field(person?.country ?? "")
+            writer.field(licence?.hasLicense == true)
+            writer.field(person != nil)
+            writer.field(licence != nil)
+            writer.field(UserKey.isGuest(key) || person?.isGuestType == true)
+            writer.endRow()
+        }
+        return try writer.finish()
+    }
+
+    private func writeAgents(usage: UsageAccumulator) throws -> OutputSummary {
+        let writer = try open(.agents)
+        for id in usage.agentOrder.sorted() {
+            let agent = usage.agents[id]!
+            writer.field(id)
+            writer.field(agent.name)
+            writer.field(agent.kind)
+            writer.endRow()
+        }
+        return try writer.finish()
+    }
+
+    private func writeDailyActivity(usage: UsageAccumulator) throws -> OutputSummary {
+        let writer = try open(.dailyActivity)
+        let rows = usage.daily.map { key, counts in
+            (date: AuditTimestamp.dateText(day: Int(key.day)), user: usage.userKeys[Int(key.user)],
+             app: usage.appNames[Int(key.app)], counts: counts)
+        }.sorted { ($0.date, $0.user, $0.app) < ($1.date, $1.user, $1.app) }
+        for row in rows {
+            writer.field(row.date)
+            writer.field(row.user)
+            writer.field(row.app)
+            writer.field(row.counts.prompts)
+            writer.field(row.counts.sessions)
+            writer.field(row.counts.records)
+            writer.endRow()
+        }
+        return try writer.finish()
+    }
+
+    private func writeDataQuality(_ accounting: [(InputSummary.Role, RowAccounting)]) throws -> OutputSummary {
+        let writer = try open(.dataQuality)
+        for (role, counts) in accounting {
+            var outcomes = [("read", counts.read), ("kept", counts.kept), ("duplicate", counts.duplicate),
+                            ("quarantined", counts.quarantined)]
+            if let skipped = counts.skippedOperation { outcomes.append(("skippedOperation", skipped)) }
+            for (outcome, rows) in outcomes {
+                writer.field(role.rawValue)
+                writer.field(outcome)
+                writer.field(rows)
+                writer.endRow()
+            }
+        }
+        return try writer.finish()
+    }
+}

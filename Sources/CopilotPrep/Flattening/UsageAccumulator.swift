@@ -1,0 +1,108 @@
+/// Accumulates, record by record, everything the metrics and the aggregate tables need, in
+/// compact form: interned user and app names, 128-bit keys for distinct counts.
+final class UsageAccumulator {
+    struct DailyKey: Hashable { var day: Int32; var user: Int32; var app: Int32 }
+    struct DailyCounts { var records = 0; var prompts = 0; var sessions = 0 }
+    struct DailyThread: Hashable { var daily: DailyKey; var thread: PairKey }
+    struct Agent { var name: String; var kind: String }
+
+    private(set) var userKeys: [String] = []
+    private var userIndex: [String: Int32] = [:]
+    private(set) var appNames: [String] = []
+    private var appIndex: [String: Int32] = [:]
+
+    private(set) var records = 0
+    private var promptPairs = Set<PairKey>()
+    private var promptThreads = Set<PairKey>()
+    private(set) var activeUsers = Set<Int32>()
+    private var promptsByApp: [Int32: Int] = [:]
+    private(set) var daily: [DailyKey: DailyCounts] = [:]
+    private var dailyThreads = Set<DailyThread>()
+    private(set) var days = Set<Int>()
+    private(set) var agents: [String: Agent] = [:]
+    private(set) var agentOrder: [String] = []
+    /// Prompt pairs found in more than one record (counted once).
+    private(set) var repeatedPromptPairs = 0
+
+    static let unknown = "(Unknown)"
+
+    func user(_ key: String) -> Int32 {
+        if let index = userIndex[key] { return index }
+        let index = Int32(userKeys.count)
+        userKeys.append(key)
+        userIndex[key] = index
+        return index
+    }
+
+    private func app(_ name: String) -> Int32 {
+        if let index = appIndex[name] { return index }
+        let index = Int32(appNames.count)
+        appNames.append(name)
+        appIndex[name] = index
+        return index
+    }
+
+    /// Adds one kept record.
+    func add(_ record: AuditRecord, userKey: String, timestamp: AuditTimestamp) {
+        records += 1
+        let user = user(userKey)
+        let appHost = record.appHost.isEmpty ? Self.unknown : record.string(record.appHost)
+        let app = app(appHost)
+        let day = timestamp.day
+        days.insert(day)
+        let dailyKey = DailyKey(day: Int32(day), user: user, app: app)
+        daily[dailyKey, default: DailyCounts()].records += 1
+
+        if !record.agentId.isEmpty {
+            let agentId = record.string(record.agentId)
+            if agents[agentId] == nil {
+                let name = record.string(record.agentName)
+                agents[agentId] = Agent(name: name, kind: AgentKind.classify(agentId: agentId, agentName: name))
+                agentOrder.append(agentId)
+            } else if agents[agentId]!.name.isEmpty && !record.agentName.isEmpty {
+                agents[agentId]!.name = record.string(record.agentName)
+            }
+        }
+
+        let thread = record.bytes(record.threadId)
+        var hasPrompt = false
+        for message in record.messages where message.isPrompt == true {
+            hasPrompt = true
+            if promptPairs.insert(PairKey(thread, record.bytes(message.id))).inserted {
+                promptsByApp[app, default: 0] += 1
+                daily[dailyKey]!.prompts += 1
+            } else {
+                repeatedPromptPairs += 1
+            }
+        }
+        if hasPrompt {
+            activeUsers.insert(user)
+            let threadKey = PairKey(thread, EmptyCollection<UInt8>())
+            promptThreads.insert(threadKey)
+            if dailyThreads.insert(DailyThread(daily: dailyKey, thread: threadKey)).inserted {
+                daily[dailyKey]!.sessions += 1
+            }
+        }
+    }
+
+    /// The report's metrics, given who is licensed and which department each user is in.
+    func metrics(licensed: LicensedUserList, org: OrgDirectory) -> UsageMetrics {
+        var metrics = UsageMetrics()
+        metrics.records = records
+        metrics.prompts = promptPairs.count
+        metrics.activeUsers = activeUsers.count
+        metrics.sessions = promptThreads.count
+        for (app, count) in promptsByApp { metrics.promptsByApp[appNames[Int(app)]] = count }
+        for user in activeUsers {
+            let key = userKeys[Int(user)]
+            if licensed.user(key)?.hasLicense == true { metrics.licensedActiveUsers += 1 }
+            let department = org.person(key)?.department ?? ""
+            metrics.activeUsersByDepartment[department.isEmpty ? Self.unknown : department, default: 0] += 1
+        }
+        if let first = days.min(), let last = days.max() {
+            metrics.firstDay = AuditTimestamp.dateText(day: first)
+            metrics.lastDay = AuditTimestamp.dateText(day: last)
+        }
+        return metrics
+    }
+}

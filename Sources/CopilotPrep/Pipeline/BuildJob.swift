@@ -1,0 +1,115 @@
+import Foundation
+
+/// Runs `check` (read and report) or `build` (read, clean, flatten and write) over the three
+/// inputs. The command line only maps flags to `BuildOptions` and prints the outcome.
+public enum BuildJob {
+    public static func run(_ options: BuildOptions) -> BuildOutcome {
+        var log = DiagnosticLog()
+        var report = BuildReport()
+        do {
+            return try execute(options, log: &log, report: &report)
+        } catch let error as CopilotPrepError {
+            log.add(.error, "stopped", file: error.file, line: error.line, error.message)
+        } catch {
+            log.add(.error, "stopped", "\(error.localizedDescription)")
+        }
+        report.findings = log.sorted
+        return BuildOutcome(report: report, outputFolder: nil)
+    }
+
+    private static func execute(_ options: BuildOptions, log: inout DiagnosticLog, report: inout BuildReport) throws -> BuildOutcome {
+        // 1. Every input opens and has the columns it needs, before anything is written.
+        let auditFiles = try InputFiles.auditFiles(options.audit)
+        var layouts: [String: AuditExportLayout] = [:]
+        for path in auditFiles + [options.licensed, options.org] {
+            do {
+                let reader = try CSVReader(url: URL(fileURLWithPath: path), displayPath: path)
+                if auditFiles.contains(path) {
+                    guard let layout = AuditExportLayout(header: reader.header) else {
+                        throw CopilotPrepError(file: path, line: reader.line,
+                                               "no AuditData column, so this is not a Purview audit export; the header has \(HeaderMap(reader.header).listed)")
+                    }
+                    layouts[path] = layout
+                }
+            } catch let error as CopilotPrepError {
+                log.add(.error, "unreadableInput", file: error.file ?? path, line: error.line, error.message)
+            }
+        }
+        if log.hasErrors {
+            report.findings = log.sorted
+            return BuildOutcome(report: report, outputFolder: nil)
+        }
+
+        // 2. The output folder, only for build.
+        let folder = try options.output.map {
+            try OutputFolder.prepare($0, inputs: auditFiles + [options.licensed, options.org], force: options.force)
+        }
+        let quarantine = try Quarantine(writingTo: folder?.url.appendingPathComponent(OutputFolder.quarantineName))
+
+        // 3. Users first: the metrics need licences and departments.
+        let licensed = try LicensedUserReader.read(try open(options.licensed), quarantine: quarantine, log: &log)
+        let org = try OrgDirectoryReader.read(try open(options.org), quarantine: quarantine, log: &log)
+
+        // 4. The audit exports, in the order given.
+        let usage = UsageAccumulator()
+        let activities = try folder.map { try ActivitiesWriter(folder: $0.url) }
+        let tables = try folder.map { try TidyTablesWriter(folder: $0.tables) }
+        let processor = AuditProcessor(usage: usage, activities: activities, tables: tables, quarantine: quarantine)
+        var inputs: [InputSummary] = []
+        for path in auditFiles {
+            let reader = try open(path)
+            let layout = layouts[path]!
+            let before = processor.accounting.read
+            try processor.process(reader, layout: layout, log: &log)
+            inputs.append(InputSummary(path: path, role: .audit, encoding: reader.dialect.encoding.rawValue,
+                                       delimiter: reader.dialect.delimiterName, layout: layout.kind.rawValue,
+                                       rows: processor.accounting.read - before))
+        }
+        processor.summarize(into: &log)
+        CrossFileFindings.add(usage: usage, files: processor.files, licensed: licensed, org: org, into: &log)
+
+        report.inputs = inputs + [licensed.input, org.input].compactMap { $0 }
+        report.accounting = BuildReport.Accounting(audit: processor.accounting, licensed: licensed.accounting, org: org.accounting)
+        report.metrics = usage.metrics(licensed: licensed, org: org)
+
+        // 5. The outputs.
+        guard let folder, let activities, let tables else {
+            report.findings = log.sorted
+            return BuildOutcome(report: report, outputFolder: nil)
+        }
+        var outputs: [OutputSummary] = []
+        outputs.append(try activities.finish())
+        outputs.append(try LicensedUsersWriter.write(licensed, folder: folder.url))
+        let orgResult = try OrgDataWriter.write(org, folder: folder.url)
+        outputs.append(orgResult.output)
+        if orgResult.valuesWithUnmappableCharacters > 0 {
+            log.add(.warning, "notInCodePage1252", file: orgResult.output.path,
+                    "\(orgResult.valuesWithUnmappableCharacters) value(s) have characters that code page 1252 (how the templates read this file) cannot hold; they are written as '?'. The tidy tables keep them intact")
+        }
+        if orgResult.valuesWithSeparators > 0 {
+            log.add(.info, "separatorReplaced", file: orgResult.output.path,
+                    "\(orgResult.valuesWithSeparators) value(s) held a comma, quote or line break, which the templates' reader would split on; replaced by look-alikes (‚ ” space)")
+        }
+        let tableOutputs = try tables.finish(usage: usage, licensed: licensed, org: org, accounting: [
+            (.audit, processor.accounting), (.licensed, licensed.accounting), (.org, org.accounting),
+        ])
+        if let quarantined = try quarantine.finish() { outputs.append(quarantined) }
+        let orderedTables = TidyTable.allCases.compactMap { table in tableOutputs[table].map { (table, $0) } }
+        outputs += orderedTables.map(\.1)
+        report.tables = orderedTables.map { BuildReport.TableSummary(name: $0.0.rawValue, rows: $0.1.rows) }
+        report.tidyRows = orderedTables.filter { TidyTablesWriter.streamed.contains($0.0) }.reduce(0) { $0 + $1.1.rows }
+        report.rowsInTemplateLayout = processor.rowsInTemplateLayout
+        report.outputs = outputs.map { output in
+            var relative = output
+            relative.path = String(output.path.dropFirst(folder.url.path.count + 1))
+            return relative
+        }
+        report.findings = log.sorted
+        try AtomicFile.write(try report.jsonData(), to: folder.url.appendingPathComponent(OutputFolder.reportName))
+        return BuildOutcome(report: report, outputFolder: folder.url.path)
+    }
+
+    private static func open(_ path: String) throws -> CSVReader {
+        try CSVReader(url: URL(fileURLWithPath: path), displayPath: path)
+    }
+}

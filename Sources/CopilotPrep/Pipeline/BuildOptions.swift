@@ -1,0 +1,19 @@
+/// What `check` and `build` are asked to do.
+public struct BuildOptions: Sendable {
+    /// Audit export files or folders (a folder means every `.csv` directly inside it).
+    public var audit: [String]
+    public var licensed: String
+    public var org: String
+    /// The output folder; nil for `check`, which writes nothing.
+    public var output: String?
+    /// Replace earlier outputs in the output folder.
+    public var force = false
+
+    public init(audit: [String], licensed: String, org: String, output: String? = nil, force: Bool = false) {
+        self.audit = audit
+        self.licensed = licensed
+        self.org = org
+        self.output = output
+        self.force = force
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// The `--out` folder: never overwrites an input, and replaces earlier outputs only when asked.
+struct OutputFolder {
+    let url: URL
+    static let reportName = "build-report.json"
+    static let quarantineName = "quarantine.csv"
+    static let tablesName = "tables"
+
+    /// The names `build` writes at the top of the folder.
+    static var outputNames: [String] {
+        [ActivitiesWriter.fileName, LicensedUsersWriter.fileName, OrgDataWriter.fileName, quarantineName, reportName]
+    }
+
+    /// Checks the folder can be written without harm, then creates it and `tables/`.
+    static func prepare(_ path: String, inputs: [String], force: Bool) throws -> OutputFolder {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let tables = url.appendingPathComponent(tablesName)
+        var written = outputNames.map { url.appendingPathComponent($0) }
+        written += TidyTable.allCases.map { tables.appendingPathComponent($0.fileName) }
+        let inputSet = Set(inputs.map(InputFiles.canonical))
+        for output in written where inputSet.contains(InputFiles.canonical(output.path)) {
+            throw CopilotPrepError(file: output.path, "is one of the input files and would be overwritten; choose another --out folder")
+        }
+        let existing = written.filter { FileManager.default.fileExists(atPath: $0.path) }
+        if !existing.isEmpty && !force {
+            throw CopilotPrepError(file: path, "already holds outputs of an earlier build (\(existing[0].lastPathComponent)); pass --force to replace them, or choose another --out folder")
+        }
+        do {
+            try FileManager.default.createDirectory(at: tables, withIntermediateDirectories: true)
+        } catch {
+            throw CopilotPrepError(file: path, "cannot create the output folder (\(error.localizedDescription))")
+        }
+        return OutputFolder(url: url)
+    }
+
+    var tables: URL { url.appendingPathComponent(Self.tablesName) }
+}

@@ -1,0 +1,311 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Streams the rows of a CSV file, whatever its encoding and delimiter, in constant memory.
+///
+/// Hand-written rather than taken from a package because it sits on the hot path of every
+/// build: it reads large chunks, transcodes them to UTF-8 once, finds quotes with `memchr`, and
+/// hands out each row's fields as byte ranges in one reused buffer (no String per field).
+/// RFC 4180 plus what Excel writes: doubled quotes, line breaks inside quotes, CRLF/LF/CR,
+/// a `sep=` first line, and text after a closing quote (kept, as Excel does).
+public final class CSVReader {
+    /// The path as the user gave it, for messages.
+    public let path: String
+    public let dialect: CSVDialect
+    /// Header fields as written (trimmed), from the first non-blank row.
+    public private(set) var header: [String] = []
+    /// Physical line (1-based) where the current row starts.
+    public private(set) var line = 0
+    /// Bytes read from the file so far (for progress).
+    public private(set) var bytesRead: Int64 = 0
+    /// Total size of the file in bytes.
+    public let fileSize: Int64
+
+    /// Decoded UTF-8 field values of the current row, back to back.
+    private var values: [UInt8] = []
+    private var fieldEnds: [Int] = []
+    /// Whether the current row ended inside an open quote at the end of the file.
+    public private(set) var rowHasUnterminatedQuote = false
+
+    private let descriptor: Int32
+    private var transcoder: UTF8Transcoder
+    private var raw: [UInt8]
+    private var text: [UInt8] = []
+    private var position = 0
+    private var nextLine = 1
+    private var endOfFile = false
+    private var currentRowRange: Range<Int> = 0..<0
+
+    private static let chunkSize = 1 << 20
+
+    /// Opens `url`, detects its encoding and delimiter and reads the header row.
+    public init(url: URL, displayPath: String? = nil) throws {
+        path = displayPath ?? url.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw CopilotPrepError(file: path, "no such file; check the path")
+        }
+        guard !isDirectory.boolValue else {
+            throw CopilotPrepError(file: path, "is a folder, not a CSV file")
+        }
+        let fd = open(url.path, O_RDONLY)
+        guard fd >= 0 else {
+            throw CopilotPrepError(file: path, "cannot be opened (\(String(cString: strerror(errno)))); check its permissions")
+        }
+        var status = stat()
+        let size = fstat(fd, &status) == 0 ? Int64(status.st_size) : 0
+
+        // Detect the encoding from the first chunk, then transcode from there.
+        var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+        let firstCount = Self.readChunk(fd, into: &chunk)
+        let prefix = Array(chunk[0..<max(0, firstCount)])
+        let encoding: TextEncoding
+        switch TextEncoding.detect(prefix, isWholeFile: Int64(prefix.count) >= size) {
+        case .success(let detected): encoding = detected
+        case .failure(let failure):
+            close(fd)
+            switch failure {
+            case .empty: throw CopilotPrepError(file: path, "is empty; export the file again")
+            case .binary: throw CopilotPrepError(file: path, "is not a text file (it holds binary data); choose the CSV export")
+            case .utf32: throw CopilotPrepError(file: path, "is UTF-32, an encoding this tool does not read; save it as UTF-8 CSV")
+            }
+        }
+        var decoder = UTF8Transcoder(encoding: encoding)
+        var decoded: [UInt8] = []
+        let wholeFileRead = Int64(firstCount) >= size
+        prefix.withUnsafeBufferPointer { buffer in
+            let body = UnsafeBufferPointer(rebasing: buffer[min(encoding.bomLength, buffer.count)...])
+            decoder.transcode(body, isLast: wholeFileRead, into: &decoded)
+        }
+
+        // A `sep=;` first line (Excel's hint) names the delimiter outright.
+        var delimiter: UInt8?
+        var start = 0, firstLine = 1
+        if decoded.starts(with: Array("sep=".utf8)), decoded.count >= 5 {
+            delimiter = decoded[4]
+            if let newline = decoded.firstIndex(of: UInt8(ascii: "\n")) {
+                start = newline + 1
+                firstLine = 2
+            }
+        }
+        if delimiter == nil {
+            let lineEnd = decoded.firstIndex { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") } ?? decoded.count
+            delimiter = CSVDialect.detectDelimiter(headerLine: decoded[0..<lineEnd])
+        }
+        descriptor = fd
+        fileSize = size
+        raw = chunk
+        transcoder = decoder
+        text = decoded
+        position = start
+        nextLine = firstLine
+        bytesRead = Int64(firstCount)
+        endOfFile = wholeFileRead || firstCount == 0
+        dialect = CSVDialect(encoding: encoding, delimiter: delimiter!)
+        guard try nextRow() else {
+            throw CopilotPrepError(file: path, "has no header row; export the file again")
+        }
+        header = (0..<fieldCount).map { string($0).trimmingCharacters(in: .whitespaces) }
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// Invalid byte sequences replaced while decoding.
+    public var replacedCharacters: Int { transcoder.replacements }
+
+    // MARK: The current row
+
+    public var fieldCount: Int { fieldEnds.count }
+
+    /// The decoded value of field `index` (quotes removed, doubled quotes undone).
+    public func field(_ index: Int) -> ArraySlice<UInt8> {
+        let start = index == 0 ? 0 : fieldEnds[index - 1]
+        return values[start..<fieldEnds[index]]
+    }
+
+    /// Field `index` as a String.
+    public func string(_ index: Int) -> String {
+        String(decoding: field(index), as: UTF8.self)
+    }
+
+    /// Calls `body` with field `index`'s bytes, without copying.
+    public func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let start = index == 0 ? 0 : fieldEnds[index - 1]
+        return try values.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<fieldEnds[index]])) }
+    }
+
+    /// The current row as it appears in the file (decoded to UTF-8, without its line break).
+    public var rawRow: String {
+        String(decoding: text[currentRowRange], as: UTF8.self)
+    }
+
+    // MARK: Reading
+
+    /// Advances to the next non-blank row; false at the end of the file.
+    public func nextRow() throws -> Bool {
+        while true {
+            if position >= text.count {
+                if endOfFile { return false }
+                refill()
+                continue
+            }
+            switch parseRow() {
+            case .row(let isBlank):
+                if isBlank { continue }
+                return true
+            case .needMoreData:
+                if endOfFile {
+                    // Unreachable: parseRow finishes the row at the end of the file.
+                    return false
+                }
+                refill()
+            }
+        }
+    }
+
+    private enum ParseOutcome {
+        case row(isBlank: Bool)
+        case needMoreData
+    }
+
+    /// Parses one row starting at `position`; asks for more data if the row is not complete
+    /// and the file has more (the row is then parsed again from its start).
+    private func parseRow() -> ParseOutcome {
+        let quote = UInt8(ascii: "\"")
+        let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        let delimiter = dialect.delimiter
+        values.removeAll(keepingCapacity: true)
+        fieldEnds.removeAll(keepingCapacity: true)
+        rowHasUnterminatedQuote = false
+        let atEOF = endOfFile
+        let start = position
+
+        return text.withUnsafeBufferPointer { buffer -> ParseOutcome in
+            let base = buffer.baseAddress!
+            let end = buffer.count
+            var index = start
+            var newlines = 0
+            while true {
+                // One field.
+                if index < end && buffer[index] == quote {
+                    index += 1
+                    while true {
+                        let remaining = end - index
+                        guard remaining > 0, let found = memchr(base + index, Int32(quote), remaining) else {
+                            if !atEOF { return .needMoreData }
+                            // Unterminated quote at the end of the file: keep what there is.
+                            values.append(contentsOf: UnsafeBufferPointer(start: base + index, count: end - index))
+                            newlines += countNewlines(base + index, end - index)
+                            index = end
+                            rowHasUnterminatedQuote = true
+                            break
+                        }
+                        let quoteIndex = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                        values.append(contentsOf: UnsafeBufferPointer(start: base + index, count: quoteIndex - index))
+                        newlines += countNewlines(base + index, quoteIndex - index)
+                        if quoteIndex + 1 < end && buffer[quoteIndex + 1] == quote {
+                            values.append(quote)
+                            index = quoteIndex + 2
+                            continue
+                        }
+                        if quoteIndex + 1 >= end && !atEOF { return .needMoreData }
+                        index = quoteIndex + 1
+                        break
+                    }
+                }
+                // Unquoted text (or text after a closing quote, kept as Excel does).
+                let textStart = index
+                while index < end {
+                    let byte = buffer[index]
+                    if byte == delimiter || byte == lf || byte == cr { break }
+                    index += 1
+                }
+                if index > textStart {
+                    values.append(contentsOf: UnsafeBufferPointer(start: base + textStart, count: index - textStart))
+                }
+                fieldEnds.append(values.count)
+                if index >= end {
+                    if !atEOF { return .needMoreData }
+                    finishRow(from: start, to: index, next: index, newlines: newlines)
+                    return .row(isBlank: isBlankRow)
+                }
+                let byte = buffer[index]
+                if byte == delimiter {
+                    index += 1
+                    continue
+                }
+                // Line break: CRLF, LF or CR.
+                var next = index + 1
+                if byte == cr {
+                    if next >= end && !atEOF { return .needMoreData }
+                    if next < end && buffer[next] == lf { next += 1 }
+                }
+                finishRow(from: start, to: index, next: next, newlines: newlines)
+                return .row(isBlank: isBlankRow)
+            }
+        }
+    }
+
+    private var isBlankRow: Bool { fieldEnds.count == 1 && values.isEmpty }
+
+    private func finishRow(from start: Int, to rowEnd: Int, next: Int, newlines: Int) {
+        currentRowRange = start..<rowEnd
+        line = nextLine
+        nextLine += newlines + 1
+        position = next
+    }
+
+    private func countNewlines(_ pointer: UnsafePointer<UInt8>, _ count: Int) -> Int {
+        var newlines = 0
+        var index = 0
+        while index < count {
+            let byte = pointer[index]
+            if byte == UInt8(ascii: "\n") {
+                newlines += 1
+            } else if byte == UInt8(ascii: "\r") {
+                newlines += 1
+                if index + 1 < count && pointer[index + 1] == UInt8(ascii: "\n") { index += 1 }
+            }
+            index += 1
+        }
+        return newlines
+    }
+
+    /// Drops consumed text and appends the next chunk, transcoded. Grows the chunk when a single
+    /// row is larger than what is buffered, so multi-megabyte fields are read in few passes.
+    private func refill() {
+        if position > 0 {
+            text.removeSubrange(0..<position)
+            position = 0
+        }
+        if text.count > raw.count / 2 {
+            raw = [UInt8](repeating: 0, count: raw.count * 2)
+        }
+        let count = Self.readChunk(descriptor, into: &raw)
+        bytesRead += Int64(max(0, count))
+        endOfFile = count <= 0
+        raw.withUnsafeBufferPointer { buffer in
+            transcoder.transcode(UnsafeBufferPointer(rebasing: buffer[0..<max(0, count)]), isLast: endOfFile, into: &text)
+        }
+    }
+
+    /// Fills `buffer` from the descriptor (retrying short reads); returns the byte count.
+    private static func readChunk(_ descriptor: Int32, into buffer: inout [UInt8]) -> Int {
+        buffer.withUnsafeMutableBytes { pointer -> Int in
+            var total = 0
+            while total < pointer.count {
+                let count = read(descriptor, pointer.baseAddress! + total, pointer.count - total)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { break }
+                total += count
+            }
+            return total
+        }
+    }
+}

@@ -1,0 +1,141 @@
+/// Turns raw file bytes, chunk by chunk, into UTF-8, so everything after reading works on one
+/// encoding. A sequence cut by a chunk boundary is carried to the next chunk. Invalid input is
+/// replaced by U+FFFD and counted, never passed on as broken UTF-8.
+struct UTF8Transcoder {
+    let encoding: TextEncoding
+    private var carry: [UInt8] = []
+    private var validator = UTF8Validator()
+    /// Invalid sequences or unpaired surrogates replaced so far.
+    private(set) var replacements = 0
+
+    init(encoding: TextEncoding) {
+        self.encoding = encoding
+    }
+
+    /// Appends the UTF-8 form of `chunk` to `output`; `isLast` flushes any carried bytes.
+    mutating func transcode(_ chunk: UnsafeBufferPointer<UInt8>, isLast: Bool, into output: inout [UInt8]) {
+        switch encoding {
+        case .utf8, .utf8BOM:
+            transcodeUTF8(chunk, isLast: isLast, into: &output)
+        case .utf16LE:
+            transcodeUTF16(chunk, bigEndian: false, isLast: isLast, into: &output)
+        case .utf16BE:
+            transcodeUTF16(chunk, bigEndian: true, isLast: isLast, into: &output)
+        case .windows1252:
+            transcodeWindows1252(chunk, into: &output)
+        }
+    }
+
+    // MARK: UTF-8: validate and pass through (the common case, so it copies in bulk).
+
+    private mutating func transcodeUTF8(_ chunk: UnsafeBufferPointer<UInt8>, isLast: Bool, into output: inout [UInt8]) {
+        if carry.isEmpty {
+            let complete = isLast ? chunk.count : Self.completePrefixLength(chunk)
+            let body = UnsafeBufferPointer(rebasing: chunk[0..<complete])
+            if validator.countInvalid(in: body) == 0 && validator.pendingBytes == 0 {
+                output.append(contentsOf: body)
+            } else {
+                validator = UTF8Validator()
+                appendRepaired(body, into: &output)
+            }
+            carry.append(contentsOf: chunk[complete...])
+        } else {
+            let joined = carry + Array(chunk)
+            carry.removeAll()
+            joined.withUnsafeBufferPointer { transcodeUTF8($0, isLast: isLast, into: &output) }
+        }
+    }
+
+    /// Length of the prefix that ends on a complete UTF-8 sequence (at most 3 bytes are held back).
+    static func completePrefixLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let count = bytes.count
+        var back = 1
+        while back <= min(3, count) {
+            let byte = bytes[count - back]
+            if byte & 0xC0 != 0x80 {
+                // A lead byte: does its sequence fit in what we have?
+                let needed = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                return needed > back ? count - back : count
+            }
+            back += 1
+        }
+        return count
+    }
+
+    private mutating func appendRepaired(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        var counter = UTF8Validator()
+        replacements += max(1, counter.countInvalid(in: bytes))
+        output.append(contentsOf: String(decoding: bytes, as: UTF8.self).utf8)
+    }
+
+    // MARK: UTF-16 (Excel's "Unicode text")
+
+    private mutating func transcodeUTF16(_ chunk: UnsafeBufferPointer<UInt8>, bigEndian: Bool, isLast: Bool, into output: inout [UInt8]) {
+        var units = carry
+        units.append(contentsOf: chunk)
+        carry.removeAll()
+        var end = units.count & ~1
+        // Hold back a trailing odd byte and a trailing high surrogate for the next chunk.
+        if !isLast && end >= 2 {
+            let last = bigEndian ? UInt16(units[end - 2]) << 8 | UInt16(units[end - 1])
+                                 : UInt16(units[end - 1]) << 8 | UInt16(units[end - 2])
+            if last >= 0xD800 && last <= 0xDBFF { end -= 2 }
+        }
+        if !isLast { carry.append(contentsOf: units[end...]) } else if units.count & 1 == 1 { replacements += 1 }
+        output.reserveCapacity(output.count + end)
+        var index = 0
+        while index < end {
+            let unit = bigEndian ? UInt16(units[index]) << 8 | UInt16(units[index + 1])
+                                 : UInt16(units[index + 1]) << 8 | UInt16(units[index])
+            index += 2
+            var scalar = UInt32(unit)
+            if unit >= 0xD800 && unit <= 0xDBFF, index + 1 < end {
+                let low = bigEndian ? UInt16(units[index]) << 8 | UInt16(units[index + 1])
+                                    : UInt16(units[index + 1]) << 8 | UInt16(units[index])
+                if low >= 0xDC00 && low <= 0xDFFF {
+                    scalar = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
+                    index += 2
+                } else {
+                    scalar = 0xFFFD
+                    replacements += 1
+                }
+            } else if unit >= 0xD800 && unit <= 0xDFFF {
+                scalar = 0xFFFD
+                replacements += 1
+            }
+            Self.appendScalar(scalar, to: &output)
+        }
+    }
+
+    // MARK: Windows-1252
+
+    private func transcodeWindows1252(_ chunk: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        output.reserveCapacity(output.count + chunk.count + chunk.count / 8)
+        for byte in chunk {
+            if byte < 0x80 {
+                output.append(byte)
+            } else {
+                Self.appendScalar(Windows1252.scalar(for: byte), to: &output)
+            }
+        }
+    }
+
+    static func appendScalar(_ scalar: UInt32, to output: inout [UInt8]) {
+        switch scalar {
+        case 0..<0x80:
+            output.append(UInt8(scalar))
+        case 0x80..<0x800:
+            output.append(UInt8(0xC0 | (scalar >> 6)))
+            output.append(UInt8(0x80 | (scalar & 0x3F)))
+        case 0x800..<0x10000:
+            output.append(UInt8(0xE0 | (scalar >> 12)))
+            output.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            output.append(UInt8(0x80 | (scalar & 0x3F)))
+        default:
+            output.append(UInt8(0xF0 | (scalar >> 18)))
+            output.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
+            output.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            output.append(UInt8(0x80 | (scalar & 0x3F)))
+        }
+    }
+}
