@@ -59,13 +59,18 @@ final class ActivitiesWriter {
         flushSpill()
         entries.sort { $0.seconds != $1.seconds ? $0.seconds < $1.seconds : $0.offset < $1.offset }
         let writer = try CSVWriter(url, header: AuditExportLayout.templateColumns)
-        // Rows are read back from the spill file through the page cache, in index order.
-        let mapped = try Data(contentsOf: spillURL, options: .alwaysMapped)
-        mapped.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            let base = bytes.bindMemory(to: UInt8.self)
-            for entry in entries {
-                writer.encodedRow(UnsafeBufferPointer(rebasing: base[Int(entry.offset)..<Int(entry.offset) + Int(entry.length)]))
+        // Rows are read back with pread in index order (through the page cache); mapping the
+        // spill file instead would count every page of it as resident memory.
+        let descriptor = spill.fileDescriptor
+        var row = [UInt8](repeating: 0, count: 1 << 16)
+        for entry in entries {
+            let length = Int(entry.length)
+            if row.count < length { row = [UInt8](repeating: 0, count: length) }
+            let read = row.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, length, off_t(entry.offset)) }
+            guard read == length else {
+                throw CopilotPrepError(file: spillURL.path, "cannot read back a temporary file (\(String(cString: strerror(errno))))")
             }
+            writer.encodedRow(row[0..<length])
         }
         entries = []
         return try writer.finish()
