@@ -1,5 +1,6 @@
 import ArgumentParser
 import CopilotPrep
+import Foundation
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,8 +10,10 @@ struct BuildCommand: ParsableCommand {
         Writes Copilot_Activities.csv, Copilot_Licensed_Users.csv, Org_Data.csv, quarantine.csv,
         build-report.json and tables/ into the output folder.
 
-        Example:
+        Examples:
           copilot-prep build --audit exports/ --licensed readiness.csv --org users.csv --out dataset
+          copilot-prep build --audit exports/ --licensed readiness.csv --org users.csv --out dataset \\
+            --pseudonymize --key-file ~/.copilot-prep.key --min-group-size 5
         """
     )
 
@@ -28,8 +31,36 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print only errors.")
     var quiet = false
 
+    @Flag(help: "Replace every person by a keyed pseudonym in every output (needs --key-file).")
+    var pseudonymize = false
+
+    @Option(help: ArgumentHelp("The key for --pseudonymize (default: $COPILOT_PREP_KEY_FILE). Create one with 'copilot-prep key new'.", valueName: "key-file"))
+    var keyFile: String?
+
+    @Option(help: ArgumentHelp("Show departments with fewer people than this as '(small group)'.", valueName: "n"))
+    var minGroupSize: Int?
+
+    /// The key file from the flag or the environment.
+    private var resolvedKeyFile: String? {
+        keyFile ?? ProcessInfo.processInfo.environment["COPILOT_PREP_KEY_FILE"]
+    }
+
+    func validate() throws {
+        if pseudonymize && resolvedKeyFile == nil {
+            throw ValidationError("--pseudonymize needs a key: pass --key-file or set COPILOT_PREP_KEY_FILE (create one with 'copilot-prep key new --out <file>').")
+        }
+        if !pseudonymize && keyFile != nil {
+            throw ValidationError("--key-file is only used with --pseudonymize.")
+        }
+        if let minGroupSize, minGroupSize < 2 {
+            throw ValidationError("--min-group-size must be at least 2.")
+        }
+    }
+
     func run() throws {
-        let options = BuildOptions(audit: inputs.audit, licensed: inputs.licensed!, org: inputs.org!, output: out, force: force)
+        var options = BuildOptions(audit: inputs.audit, licensed: inputs.licensed!, org: inputs.org!, output: out, force: force)
+        options.pseudonymizeKeyFile = pseudonymize ? resolvedKeyFile : nil
+        options.minGroupSize = minGroupSize
         let outcome = BuildJob.run(options)
         OutcomePrinter.printFindings(outcome.report, quiet: quiet)
         if json {

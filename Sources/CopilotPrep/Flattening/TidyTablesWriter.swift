@@ -5,11 +5,13 @@ import Foundation
 final class TidyTablesWriter {
     private var writers: [TidyTable: CSVWriter] = [:]
     let folder: URL
+    private let labels: UserLabels
 
     static let streamed: [TidyTable] = [.interactions, .messages, .resources, .contexts, .plugins, .models]
 
-    init(folder: URL) throws {
+    init(folder: URL, labels: UserLabels = .plain) throws {
         self.folder = folder
+        self.labels = labels
         for table in Self.streamed { writers[table] = try CSVWriter(folder.appendingPathComponent(table.fileName), header: table.columns) }
     }
 
@@ -21,11 +23,11 @@ final class TidyTablesWriter {
         interactions.field(recordId)
         interactions.field(timestamp.text)
         interactions.field(AuditTimestamp.dateText(day: timestamp.day))
-        interactions.field(userKey)
+        interactions.field(labels.user(userKey))
         interactions.field(record.appHost.isEmpty ? UsageAccumulator.unknown : record.string(record.appHost))
         for text in [record.threadId, record.workload, record.agentId, record.agentName, record.appIdentity,
                      record.applicationName, record.clientRegion] {
-            interactions.field(record.bytes(text))
+            field(interactions, record, text)
         }
         interactions.field(record.promptCount)
         interactions.field(record.responseCount)
@@ -49,14 +51,14 @@ final class TidyTablesWriter {
             resources.field(recordId)
             for text in [resource.id, resource.name, resource.type, resource.action, resource.siteUrl,
                          resource.sensitivityLabelId, resource.policyDetails] {
-                resources.field(record.bytes(text))
+                field(resources, record, text)
             }
             resources.endRow()
         }
         let contexts = writer(.contexts)
         for context in record.contexts {
             contexts.field(recordId)
-            contexts.field(record.bytes(context.id))
+            field(contexts, record, context.id)
             contexts.field(record.bytes(context.type))
             contexts.endRow()
         }
@@ -73,6 +75,16 @@ final class TidyTablesWriter {
             models.field(recordId)
             models.field(record.bytes(model))
             models.endRow()
+        }
+    }
+
+    /// Writes a text value of the record; when pseudonymising, through the scrubber (URLs and
+    /// file names can name people).
+    private func field(_ writer: CSVWriter, _ record: AuditRecord, _ text: AuditRecord.TextRef) {
+        if labels.isPseudonymizing {
+            writer.field(labels.text(record.string(text)))
+        } else {
+            writer.field(record.bytes(text))
         }
     }
 
@@ -98,12 +110,12 @@ final class TidyTablesWriter {
         keys.formUnion(org.people.map(\.key))
         keys.formUnion(licensed.users.map(\.key))
         let writer = try open(.users)
-        for key in keys.sorted() {
+        for key in keys.sorted(by: { labels.user($0) < labels.user($1) }) {
             let person = org.person(key)
             let licence = licensed.user(key)
-            writer.field(key)
-            writer.field(person?.displayName ?? "")
-            let department = person?.department ?? ""
+            writer.field(labels.user(key))
+            writer.field(labels.isPseudonymizing ? "" : person?.displayName ?? "")
+            let department = labels.department(person?.department ?? "")
             writer.field(department.isEmpty ? UsageAccumulator.unknown : department)
             writer.field(person?.jobTitle ?? "")
             writer.field(person?.country ?? "")
@@ -133,10 +145,10 @@ final class TidyTablesWriter {
         let rows = usage.daily.map { key, counts in
             (date: AuditTimestamp.dateText(day: Int(key.day)), user: usage.userKeys[Int(key.user)],
              app: usage.appNames[Int(key.app)], counts: counts)
-        }.sorted { ($0.date, $0.user, $0.app) < ($1.date, $1.user, $1.app) }
+        }.sorted { ($0.date, labels.user($0.user), $0.app) < ($1.date, labels.user($1.user), $1.app) }
         for row in rows {
             writer.field(row.date)
-            writer.field(row.user)
+            writer.field(labels.user(row.user))
             writer.field(row.app)
             writer.field(row.counts.prompts)
             writer.field(row.counts.sessions)

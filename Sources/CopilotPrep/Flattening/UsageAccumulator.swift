@@ -86,7 +86,7 @@ final class UsageAccumulator {
     }
 
     /// The report's metrics, given who is licensed and which department each user is in.
-    func metrics(licensed: LicensedUserList, org: OrgDirectory) -> UsageMetrics {
+    func metrics(licensed: LicensedUserList, org: OrgDirectory, labels: UserLabels = .plain) -> UsageMetrics {
         var metrics = UsageMetrics()
         metrics.records = records
         metrics.prompts = promptPairs.count
@@ -96,7 +96,7 @@ final class UsageAccumulator {
         for user in activeUsers {
             let key = userKeys[Int(user)]
             if licensed.user(key)?.hasLicense == true { metrics.licensedActiveUsers += 1 }
-            let department = org.person(key)?.department ?? ""
+            let department = labels.department(org.person(key)?.department ?? "")
             metrics.activeUsersByDepartment[department.isEmpty ? Self.unknown : department, default: 0] += 1
         }
         if let first = days.min(), let last = days.max() {

@@ -9,6 +9,7 @@ final class AuditProcessor {
     private let activities: ActivitiesWriter?
     private let tables: TidyTablesWriter?
     private let quarantine: Quarantine
+    private let labels: UserLabels
     private var seen = Set<RecordIdentity>()
     private var record = AuditRecord()
     private var skippedOperations: [String: Int] = [:]
@@ -19,7 +20,9 @@ final class AuditProcessor {
     /// Excel cuts a cell at this many UTF-16 code units.
     static let excelCellLimit = 32_767
 
-    init(usage: UsageAccumulator, activities: ActivitiesWriter?, tables: TidyTablesWriter?, quarantine: Quarantine) {
+    init(usage: UsageAccumulator, activities: ActivitiesWriter?, tables: TidyTablesWriter?, quarantine: Quarantine,
+         labels: UserLabels = .plain) {
+        self.labels = labels
         self.usage = usage
         self.activities = activities
         self.tables = tables
@@ -131,8 +134,19 @@ final class AuditProcessor {
         if operation.isEmpty { operation = record.bytes(record.operation) }
         var csvUser = column(reader, layout.userId)
         if csvUser.isEmpty { csvUser = record.bytes(record.userId) }
+        var auditData = reader.field(layout.auditData)
+        if let pseudonymizer = labels.pseudonymizer {
+            // The row's user and the people inside AuditData are replaced; the JSON was valid above.
+            let pseudonym = pseudonymizer.pseudonym(userKey)
+            csvUser = ArraySlice(pseudonym.utf8)
+            pseudonymizer.register(users: [userKey])
+            let scrubber = AuditDataScrubber(pseudonymizer: pseudonymizer)
+            if let scrubbed = try? reader.withField(layout.auditData, { json in try scrubber.scrub(json, userPseudonym: pseudonym) }) {
+                auditData = ArraySlice(scrubbed)
+            }
+        }
         activities.add(seconds: timestamp.seconds, fields: [
-            id, ArraySlice(timestamp.text.utf8), recordType, operation, csvUser, reader.field(layout.auditData),
+            id, ArraySlice(timestamp.text.utf8), recordType, operation, csvUser, auditData,
             column(reader, layout.adminUnits), column(reader, layout.adminUnitNames),
         ])
     }

@@ -44,17 +44,22 @@ public enum BuildJob {
         let folder = try options.output.map {
             try OutputFolder.prepare($0, inputs: auditFiles + [options.licensed, options.org], force: options.force)
         }
-        let quarantine = try Quarantine(writingTo: folder?.url.appendingPathComponent(OutputFolder.quarantineName))
+        let pseudonymizer = try options.pseudonymizeKeyFile.map { Pseudonymizer(key: try PseudonymKey.load(from: $0)) }
+        let quarantine = try Quarantine(writingTo: folder?.url.appendingPathComponent(OutputFolder.quarantineName),
+                                        keepsRawRows: pseudonymizer == nil)
 
         // 3. Users first: the metrics need licences and departments.
         let licensed = try LicensedUserReader.read(try open(options.licensed), quarantine: quarantine, log: &log)
         let org = try OrgDirectoryReader.read(try open(options.org), quarantine: quarantine, log: &log)
 
+        pseudonymizer?.register(users: org.people.map(\.key) + licensed.users.map(\.key))
+        let labels = UserLabels(pseudonymizer: pseudonymizer, departments: DepartmentGrouping(org: org, minimumSize: options.minGroupSize))
+
         // 4. The audit exports, in the order given.
         let usage = UsageAccumulator()
         let activities = try folder.map { try ActivitiesWriter(folder: $0.url) }
-        let tables = try folder.map { try TidyTablesWriter(folder: $0.tables) }
-        let processor = AuditProcessor(usage: usage, activities: activities, tables: tables, quarantine: quarantine)
+        let tables = try folder.map { try TidyTablesWriter(folder: $0.tables, labels: labels) }
+        let processor = AuditProcessor(usage: usage, activities: activities, tables: tables, quarantine: quarantine, labels: labels)
         var inputs: [InputSummary] = []
         for path in auditFiles {
             let reader = try open(path)
@@ -66,11 +71,11 @@ public enum BuildJob {
                                        rows: processor.accounting.read - before))
         }
         processor.summarize(into: &log)
-        CrossFileFindings.add(usage: usage, files: processor.files, licensed: licensed, org: org, into: &log)
+        CrossFileFindings.add(usage: usage, files: processor.files, licensed: licensed, org: org, labels: labels, into: &log)
 
         report.inputs = inputs + [licensed.input, org.input].compactMap { $0 }
         report.accounting = BuildReport.Accounting(audit: processor.accounting, licensed: licensed.accounting, org: org.accounting)
-        report.metrics = usage.metrics(licensed: licensed, org: org)
+        report.metrics = usage.metrics(licensed: licensed, org: org, labels: labels)
 
         // 5. The outputs.
         guard let folder, let activities, let tables else {
@@ -79,8 +84,8 @@ public enum BuildJob {
         }
         var outputs: [OutputSummary] = []
         outputs.append(try activities.finish())
-        outputs.append(try LicensedUsersWriter.write(licensed, folder: folder.url))
-        let orgResult = try OrgDataWriter.write(org, folder: folder.url)
+        outputs.append(try LicensedUsersWriter.write(licensed, folder: folder.url, labels: labels))
+        let orgResult = try OrgDataWriter.write(org, folder: folder.url, labels: labels)
         outputs.append(orgResult.output)
         if orgResult.valuesWithUnmappableCharacters > 0 {
             log.add(.warning, "notInCodePage1252", file: orgResult.output.path,

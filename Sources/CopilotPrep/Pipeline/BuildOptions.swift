@@ -8,6 +8,10 @@ public struct BuildOptions: Sendable {
     public var output: String?
     /// Replace earlier outputs in the output folder.
     public var force = false
+    /// Replace every person by a keyed pseudonym, with the key read from this file.
+    public var pseudonymizeKeyFile: String?
+    /// Show departments with fewer people as `(small group)`.
+    public var minGroupSize: Int?
 
     public init(audit: [String], licensed: String, org: String, output: String? = nil, force: Bool = false) {
         self.audit = audit

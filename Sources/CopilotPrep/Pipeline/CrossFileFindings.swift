@@ -4,17 +4,17 @@ enum CrossFileFindings {
     static let exampleCount = 3
 
     static func add(usage: UsageAccumulator, files: [AuditFileStats], licensed: LicensedUserList, org: OrgDirectory,
-                    into log: inout DiagnosticLog) {
+                    labels: UserLabels, into log: inout DiagnosticLog) {
         let auditUsers = usage.userKeys.filter { !$0.isEmpty }
         let missingFromOrg = auditUsers.filter { org.person($0) == nil }
         if !missingFromOrg.isEmpty {
             log.add(.warning, "userNotInOrgData", file: org.input?.path,
-                    "\(missingFromOrg.count) audit user(s) are not in the org data, so they show under (Unknown) department; e.g. \(examples(missingFromOrg))")
+                    "\(missingFromOrg.count) audit user(s) are not in the org data, so they show under (Unknown) department; e.g. \(examples(missingFromOrg, labels))")
         }
         let missingFromLicences = auditUsers.filter { licensed.user($0) == nil }
         if !missingFromLicences.isEmpty {
             log.add(.warning, "userNotInLicenceList", file: licensed.input?.path,
-                    "\(missingFromLicences.count) audit user(s) are not in the licensed-user list, so they count as unlicensed; e.g. \(examples(missingFromLicences)). The readiness report lists only users active in the past 30 days")
+                    "\(missingFromLicences.count) audit user(s) are not in the licensed-user list, so they count as unlicensed; e.g. \(examples(missingFromLicences, labels)). The readiness report lists only users active in the past 30 days")
         }
         let guests = auditUsers.filter(UserKey.isGuest)
         if !guests.isEmpty {
@@ -43,7 +43,7 @@ enum CrossFileFindings {
         }
     }
 
-    private static func examples(_ keys: [String]) -> String {
-        keys.prefix(exampleCount).joined(separator: ", ") + (keys.count > exampleCount ? ", ..." : "")
+    private static func examples(_ keys: [String], _ labels: UserLabels) -> String {
+        keys.prefix(exampleCount).map(labels.user).joined(separator: ", ") + (keys.count > exampleCount ? ", ..." : "")
     }
 }

@@ -6,10 +6,10 @@ enum LicensedUsersWriter {
     static let fileName = "Copilot_Licensed_Users.csv"
     static let header = ["User Principal Name", "Has license", "Report Refresh Date"]
 
-    static func write(_ list: LicensedUserList, folder: URL, userLabel: (String) -> String = { $0 }) throws -> OutputSummary {
+    static func write(_ list: LicensedUserList, folder: URL, labels: UserLabels = .plain) throws -> OutputSummary {
         let writer = try CSVWriter(folder.appendingPathComponent(fileName), header: header)
         for user in list.users {
-            writer.field(userLabel(user.key))
+            writer.field(labels.user(user.key))
             writer.field(user.hasLicense)
             writer.field(user.reportRefreshDate)
             writer.endRow()

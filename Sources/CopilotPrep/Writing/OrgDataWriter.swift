@@ -15,13 +15,15 @@ enum OrgDataWriter {
         var valuesWithSeparators = 0
     }
 
-    static func write(_ directory: OrgDirectory, folder: URL) throws -> Result {
+    static func write(_ directory: OrgDirectory, folder: URL, labels: UserLabels = .plain) throws -> Result {
         let file = try OutputFile(folder.appendingPathComponent(fileName))
         var result = Result(output: OutputSummary(path: "", rows: 0, sha256: ""))
         file.write(header.joined(separator: ",") + "\n")
         var rows = 0
         for person in directory.people {
-            let values = [person.key, person.department, person.displayName, person.mail, person.jobTitle, person.country]
+            let values = [labels.user(person.key), labels.department(person.department),
+                          labels.personal(person.displayName, of: person.key), labels.personal(person.mail, of: person.key),
+                          person.jobTitle, person.country]
             for (index, value) in values.enumerated() {
                 if index > 0 { file.write(UInt8(ascii: ",")) }
                 let encoded = Windows1252Text.encode(value)
