@@ -142,13 +142,14 @@ final class TidyTablesWriter {
 
     private func writeDailyActivity(usage: UsageAccumulator) throws -> OutputSummary {
         let writer = try open(.dailyActivity)
+        // Sort on the day number and pre-computed labels: comparing built strings is what costs.
+        let users = usage.userKeys.map(labels.user)
         let rows = usage.daily.map { key, counts in
-            (date: AuditTimestamp.dateText(day: Int(key.day)), user: usage.userKeys[Int(key.user)],
-             app: usage.appNames[Int(key.app)], counts: counts)
-        }.sorted { ($0.date, labels.user($0.user), $0.app) < ($1.date, labels.user($1.user), $1.app) }
+            (day: key.day, user: users[Int(key.user)], app: usage.appNames[Int(key.app)], counts: counts)
+        }.sorted { ($0.day, $0.user, $0.app) < ($1.day, $1.user, $1.app) }
         for row in rows {
-            writer.field(row.date)
-            writer.field(labels.user(row.user))
+            writer.field(AuditTimestamp.dateText(day: Int(row.day)))
+            writer.field(row.user)
             writer.field(row.app)
             writer.field(row.counts.prompts)
             writer.field(row.counts.sessions)
