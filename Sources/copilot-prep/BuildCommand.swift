@@ -11,6 +11,7 @@ struct BuildCommand: ParsableCommand {
         build-report.json and tables/ into the output folder.
 
         Examples:
+          copilot-prep build --sample --out sample-output
           copilot-prep build --audit exports/ --licensed readiness.csv --org users.csv --out dataset
           copilot-prep build --audit exports/ --licensed readiness.csv --org users.csv --out dataset \\
             --pseudonymize --key-file ~/.copilot-prep.key --min-group-size 5
@@ -18,6 +19,9 @@ struct BuildCommand: ParsableCommand {
     )
 
     @OptionGroup var inputs: InputOptions
+
+    @Flag(help: "Run on a built-in sample tenant (generated in a temporary folder) instead of your exports.")
+    var sample = false
 
     @Option(help: ArgumentHelp("The folder to write the outputs into (created if needed).", valueName: "folder"))
     var out: String
@@ -46,6 +50,11 @@ struct BuildCommand: ParsableCommand {
     }
 
     func validate() throws {
+        if sample {
+            guard inputs.isEmpty else { throw ValidationError("--sample builds the built-in sample: leave out --audit, --licensed and --org.") }
+        } else {
+            try inputs.requireAll()
+        }
         if pseudonymize && resolvedKeyFile == nil {
             throw ValidationError("--pseudonymize needs a key: pass --key-file or set COPILOT_PREP_KEY_FILE (create one with 'copilot-prep key new --out <file>').")
         }
@@ -58,10 +67,23 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        var options = BuildOptions(audit: inputs.audit, licensed: inputs.licensed!, org: inputs.org!, output: out, force: force)
+        var sampleFolder: URL?
+        defer { sampleFolder.map { try? FileManager.default.removeItem(at: $0) } }
+        var options: BuildOptions
+        if sample {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("copilot-prep-sample-\(ProcessInfo.processInfo.processIdentifier)")
+            sampleFolder = folder
+            let files = try SampleTenant.generate(SampleOptions(), into: folder.path)
+            options = BuildOptions(audit: [files.auditFolder], licensed: files.licensed, org: files.org, output: out, force: force)
+            if !quiet && !json { print("Built-in sample tenant: \(files.truth.auditRead) audit rows in \(files.auditFiles.count) messy exports.\n") }
+        } else {
+            options = BuildOptions(audit: inputs.audit, licensed: inputs.licensed!, org: inputs.org!, output: out, force: force)
+        }
         options.pseudonymizeKeyFile = pseudonymize ? resolvedKeyFile : nil
         options.minGroupSize = minGroupSize
+        if !quiet { options.progress = ProgressPrinter.forTerminal() }
         let outcome = BuildJob.run(options)
+        ProgressPrinter.clear()
         OutcomePrinter.printFindings(outcome.report, quiet: quiet)
         if json {
             try OutcomePrinter.printJSON(outcome.report)

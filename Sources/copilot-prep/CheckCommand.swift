@@ -16,8 +16,15 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON on stdout instead of a summary.")
     var json = false
 
+    func validate() throws {
+        try inputs.requireAll()
+    }
+
     func run() throws {
-        let outcome = BuildJob.run(BuildOptions(audit: inputs.audit, licensed: inputs.licensed!, org: inputs.org!))
+        var options = BuildOptions(audit: inputs.audit, licensed: inputs.licensed!, org: inputs.org!)
+        options.progress = ProgressPrinter.forTerminal()
+        let outcome = BuildJob.run(options)
+        ProgressPrinter.clear()
         OutcomePrinter.printFindings(outcome.report, quiet: false)
         if json { try OutcomePrinter.printJSON(outcome.report) } else if outcome.exitCode == 0 { OutcomePrinter.printSummary(outcome) }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }

@@ -11,9 +11,12 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The org data (Entra admin center > Users > Download users).", valueName: "file"))
     var org: String?
 
-    func validate() throws {
+    /// Checks all three inputs were given (build --sample needs none).
+    func requireAll() throws {
         if audit.isEmpty { throw ValidationError("Missing --audit: give at least one audit export file or folder.") }
         if licensed == nil { throw ValidationError("Missing --licensed: give the licensed-user list.") }
         if org == nil { throw ValidationError("Missing --org: give the org data file.") }
     }
+
+    var isEmpty: Bool { audit.isEmpty && licensed == nil && org == nil }
 }

@@ -8,6 +8,7 @@ final class Quarantine {
     /// Whether the raw row is written (off when pseudonymising: it names people).
     private let keepsRawRows: Bool
     private(set) var count = 0
+    private(set) var countByReason: [String: Int] = [:]
 
     init(writingTo url: URL?, keepsRawRows: Bool = true) throws {
         writer = try url.map { try CSVWriter($0, header: Self.header) }
@@ -16,6 +17,7 @@ final class Quarantine {
 
     func add(file: String, line: Int, reason: String, detail: String, rawRow: @autoclosure () -> String) {
         count += 1
+        countByReason[reason, default: 0] += 1
         guard let writer else { return }
         writer.field(file)
         writer.field(line)

@@ -92,6 +92,7 @@ final class UsageAccumulator {
         metrics.prompts = promptPairs.count
         metrics.activeUsers = activeUsers.count
         metrics.sessions = promptThreads.count
+        metrics.licensedUsers = licensed.users.filter(\.hasLicense).count
         for (app, count) in promptsByApp { metrics.promptsByApp[appNames[Int(app)]] = count }
         for user in activeUsers {
             let key = userKeys[Int(user)]

@@ -10,6 +10,8 @@ public struct UsageMetrics: Sendable, Codable, Equatable {
     public var sessions = 0
     /// Active users whose licence is TRUE.
     public var licensedActiveUsers = 0
+    /// Users whose licence is TRUE in the licence list (active or not).
+    public var licensedUsers = 0
     /// Prompts by CopilotEventData.AppHost (`(Unknown)` when absent).
     public var promptsByApp: [String: Int] = [:]
     /// Active users by org department as written in the input (`(Unknown)` when missing or empty).

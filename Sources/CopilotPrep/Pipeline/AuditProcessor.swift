@@ -30,13 +30,20 @@ final class AuditProcessor {
     }
 
     /// Processes every row of one export.
-    func process(_ reader: CSVReader, layout: AuditExportLayout, log: inout DiagnosticLog) throws {
+    func process(_ reader: CSVReader, layout: AuditExportLayout, log: inout DiagnosticLog,
+                 progress: ((_ bytesOfThisFile: Int64) -> Void)? = nil) throws {
         var stats = AuditFileStats(path: reader.path)
+        var reported: Int64 = 0
         while try reader.nextRow() {
             stats.rows += 1
             accounting.read += 1
             processRow(reader, layout: layout, stats: &stats, log: &log)
+            if let progress, reader.bytesRead - reported >= 8 << 20 {
+                reported = reader.bytesRead
+                progress(reported)
+            }
         }
+        progress?(reader.bytesRead)
         if reader.replacedCharacters > 0 {
             log.add(.warning, "invalidText", file: reader.path,
                     "\(reader.replacedCharacters) invalid byte sequence(s) in \(reader.dialect.encoding.rawValue) text replaced by U+FFFD")

@@ -61,11 +61,15 @@ public enum BuildJob {
         let tables = try folder.map { try TidyTablesWriter(folder: $0.tables, labels: labels) }
         let processor = AuditProcessor(usage: usage, activities: activities, tables: tables, quarantine: quarantine, labels: labels)
         var inputs: [InputSummary] = []
+        let totalBytes = auditFiles.reduce(Int64(0)) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int64) ?? 0) }
+        var bytesBefore: Int64 = 0
         for path in auditFiles {
             let reader = try open(path)
             let layout = layouts[path]!
             let before = processor.accounting.read
-            try processor.process(reader, layout: layout, log: &log)
+            try processor.process(reader, layout: layout, log: &log,
+                                  progress: options.progress.map { report in { [bytesBefore] in report(bytesBefore + $0, totalBytes) } })
+            bytesBefore += reader.fileSize
             inputs.append(InputSummary(path: path, role: .audit, encoding: reader.dialect.encoding.rawValue,
                                        delimiter: reader.dialect.delimiterName, layout: layout.kind.rawValue,
                                        rows: processor.accounting.read - before))
@@ -76,6 +80,7 @@ public enum BuildJob {
         report.inputs = inputs + [licensed.input, org.input].compactMap { $0 }
         report.accounting = BuildReport.Accounting(audit: processor.accounting, licensed: licensed.accounting, org: org.accounting)
         report.metrics = usage.metrics(licensed: licensed, org: org, labels: labels)
+        report.quarantinedByReason = quarantine.countByReason
 
         // 5. The outputs.
         guard let folder, let activities, let tables else {

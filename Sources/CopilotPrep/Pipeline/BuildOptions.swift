@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var pseudonymizeKeyFile: String?
     /// Show departments with fewer people as `(small group)`.
     public var minGroupSize: Int?
+    /// Called now and then while the audit exports are read (bytes read so far, total bytes).
+    public var progress: (@Sendable (_ bytesRead: Int64, _ totalBytes: Int64) -> Void)?
 
     public init(audit: [String], licensed: String, org: String, output: String? = nil, force: Bool = false) {
         self.audit = audit

@@ -14,7 +14,7 @@ enum CrossFileFindings {
         let missingFromLicences = auditUsers.filter { licensed.user($0) == nil }
         if !missingFromLicences.isEmpty {
             log.add(.warning, "userNotInLicenceList", file: licensed.input?.path,
-                    "\(missingFromLicences.count) audit user(s) are not in the licensed-user list, so they count as unlicensed; e.g. \(examples(missingFromLicences, labels)). The readiness report lists only users active in the past 30 days")
+                    "\(missingFromLicences.count) audit user(s) are not in the licensed-user list, so they count as unlicensed; e.g. \(examples(missingFromLicences, labels)); note that the readiness report lists only users active in the past 30 days")
         }
         let guests = auditUsers.filter(UserKey.isGuest)
         if !guests.isEmpty {
@@ -44,6 +44,7 @@ enum CrossFileFindings {
     }
 
     private static func examples(_ keys: [String], _ labels: UserLabels) -> String {
-        keys.prefix(exampleCount).map(labels.user).joined(separator: ", ") + (keys.count > exampleCount ? ", ..." : "")
+        keys.prefix(exampleCount).map(labels.user).joined(separator: ", ")
+            + (keys.count > exampleCount ? " and \(keys.count - exampleCount) more" : "")
     }
 }

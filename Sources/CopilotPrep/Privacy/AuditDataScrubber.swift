@@ -30,11 +30,11 @@ struct AuditDataScrubber {
                 }
                 if !first { output.append(UInt8(ascii: ",")) }
                 first = false
-                Self.appendString(String(decoding: key, as: UTF8.self), to: &output)
+                JSONStringLiteral.append(String(decoding: key, as: UTF8.self), to: &output)
                 output.append(UInt8(ascii: ":"))
                 if topLevel && (key.is("UserId") || key.is("UserKey")), try scanner.peekKind() == .string {
                     _ = try scanner.scanString()
-                    Self.appendString(userPseudonym, to: &output)
+                    JSONStringLiteral.append(userPseudonym, to: &output)
                 } else {
                     try copyValue(&scanner, into: &output, topLevel: false, userPseudonym: userPseudonym)
                 }
@@ -53,29 +53,10 @@ struct AuditDataScrubber {
             let token = try scanner.scanString()
             var decoded: [UInt8] = []
             try scanner.decodeString(token, into: &decoded)
-            Self.appendString(pseudonymizer.scrub(String(decoding: decoded, as: UTF8.self)), to: &output)
+            JSONStringLiteral.append(pseudonymizer.scrub(String(decoding: decoded, as: UTF8.self)), to: &output)
         default:
             let range = try scanner.skipValue()
             output.append(contentsOf: scanner.slice(range))
         }
-    }
-
-    /// A JSON string literal as Purview writes them: quotes, backslashes and control characters
-    /// escaped, and `/` as `\/`.
-    static func appendString(_ text: String, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): output.append(contentsOf: [0x5C, 0x5C])
-            case UInt8(ascii: "/"): output.append(contentsOf: [0x5C, 0x2F])
-            case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0..<0x20: output.append(contentsOf: Array(String(format: "\\u%04x", byte).utf8))
-            default: output.append(byte)
-            }
-        }
-        output.append(UInt8(ascii: "\""))
     }
 }

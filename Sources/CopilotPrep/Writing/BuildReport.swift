@@ -24,6 +24,8 @@ public struct BuildReport: Sendable, Codable, Equatable {
     public var accounting = Accounting()
     public var metrics = UsageMetrics()
     public var findings: [Diagnostic] = []
+    /// Quarantined rows of all inputs by reason code.
+    public var quarantinedByReason: [String: Int] = [:]
     /// Written files, paths relative to the output folder; absent for `check`.
     public var outputs: [OutputSummary]?
     /// Rows of each tidy table; absent for `check`.
