@@ -61,11 +61,11 @@ enum OutcomePrinter {
             lines.append(bold("Outputs in \(folder)"))
             lines.append("  Copilot_Activities.csv, Copilot_Licensed_Users.csv, Org_Data.csv   for Microsoft's Copilot templates")
             if let tables = report.tables {
-                lines.append("  tables/ (\(tables.count) tidy tables, \(number(report.tidyRows ?? 0)) rows instead of \(number(report.rowsInTemplateLayout ?? 0)) in the templates' wide table)")
+                lines.append("  tables/ (\(tables.count) tidy tables, one row per thing: \(number(report.tidyRows ?? 0)) rows; the templates' wide table: \(number(report.rowsInTemplateLayout ?? 0)))")
             }
             lines.append("  build-report.json, quarantine.csv")
             lines.append("Next: point the Microsoft Copilot template's three file parameters at these files in Power BI Desktop.")
         }
-        print(lines.joined(separator: "\n"))
+        print(lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n"))
     }
 }
