@@ -13,6 +13,7 @@ struct BuildCommand: ParsableCommand {
         Examples:
           copilot-prep build --sample --out sample-output
           copilot-prep build --audit exports/ --licensed readiness.csv --org users.csv --out dataset
+          copilot-prep build ... --out dataset --template "Template Chat Intelligence Report v2-18.pbit" --set "mySecretSalt=..."
           copilot-prep build --audit exports/ --licensed readiness.csv --org users.csv --out dataset \\
             --pseudonymize --key-file ~/.copilot-prep.key --min-group-size 5
         """
@@ -44,6 +45,15 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Show departments with fewer people than this as '(small group)'.", valueName: "n"))
     var minGroupSize: Int?
 
+    @Option(help: ArgumentHelp("A Power BI template to write a filled copy of into --out (its file parameters set to the outputs). Repeatable.", valueName: "file.pbit"))
+    var template: [String] = []
+
+    @Option(help: ArgumentHelp("Write the template's file paths as they will be on the Windows PC that opens it, e.g. 'C:\\Users\\me\\Copilot' (copy --out there).", valueName: "prefix"))
+    var templatePathPrefix: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Another template parameter, NAME=VALUE (e.g. the salt). Repeatable.", valueName: "NAME=VALUE"))
+    var templateValues: [String] = []
+
     /// The key file from the flag or the environment.
     private var resolvedKeyFile: String? {
         keyFile ?? ProcessInfo.processInfo.environment["COPILOT_PREP_KEY_FILE"]
@@ -61,6 +71,10 @@ struct BuildCommand: ParsableCommand {
         if !pseudonymize && keyFile != nil {
             throw ValidationError("--key-file is only used with --pseudonymize.")
         }
+        if template.isEmpty && (templatePathPrefix != nil || !templateValues.isEmpty) {
+            throw ValidationError("--template-path-prefix and --set are used with --template.")
+        }
+        _ = try ParameterAssignments.parse(templateValues)
         if let minGroupSize, minGroupSize < 2 {
             throw ValidationError("--min-group-size must be at least 2.")
         }
@@ -81,6 +95,9 @@ struct BuildCommand: ParsableCommand {
         }
         options.pseudonymizeKeyFile = pseudonymize ? resolvedKeyFile : nil
         options.minGroupSize = minGroupSize
+        options.templates = template
+        options.templatePathPrefix = templatePathPrefix
+        options.templateValues = try ParameterAssignments.parse(templateValues)
         if !quiet { options.progress = ProgressPrinter.forTerminal() }
         let outcome = BuildJob.run(options)
         ProgressPrinter.clear()

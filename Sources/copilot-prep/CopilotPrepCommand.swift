@@ -7,6 +7,6 @@ struct CopilotPrepCommand: ParsableCommand {
         commandName: "copilot-prep",
         abstract: "Turn Microsoft 365 Copilot exports into a clean Power BI dataset.",
         version: CopilotPrep.version,
-        subcommands: [CheckCommand.self, BuildCommand.self, SampleCommand.self, KeyCommand.self]
+        subcommands: [CheckCommand.self, BuildCommand.self, SampleCommand.self, TemplateCommand.self, KeyCommand.self]
     )
 }

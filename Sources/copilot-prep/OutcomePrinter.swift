@@ -64,7 +64,14 @@ enum OutcomePrinter {
                 lines.append("  tables/ (\(tables.count) tidy tables, one row per thing: \(number(report.tidyRows ?? 0)) rows; the templates' wide table: \(number(report.rowsInTemplateLayout ?? 0)))")
             }
             lines.append("  build-report.json, quarantine.csv")
-            lines.append("Next: point the Microsoft Copilot template's three file parameters at these files in Power BI Desktop.")
+            let templates = (report.outputs ?? []).map(\.path).filter { $0.lowercased().hasSuffix(".pbit") }
+            if templates.isEmpty {
+                lines.append("Next: point the Microsoft Copilot template's three file parameters at these files in Power BI Desktop,")
+                lines.append("      or pass --template <its .pbit> to get a copy with them filled in.")
+            } else {
+                lines.append("  " + templates.joined(separator: ", ") + "   filled with these files' paths")
+                lines.append("Next: open \(templates[0]) in Power BI Desktop.")
+            }
         }
         print(lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n"))
     }

@@ -35,6 +35,16 @@ public enum BuildJob {
                 log.add(.error, "unreadableInput", file: error.file ?? path, line: error.line, error.message)
             }
         }
+        var templates: [PowerBITemplate] = []
+        for path in options.templates {
+            do {
+                let template = try PowerBITemplate.read(path)
+                _ = try template.parameters()
+                templates.append(template)
+            } catch let error as CopilotPrepError {
+                log.add(.error, "unreadableTemplate", file: error.file ?? path, line: error.line, error.message)
+            }
+        }
         if log.hasErrors {
             report.findings = log.sorted
             return BuildOutcome(report: report, outputFolder: nil)
@@ -104,6 +114,7 @@ public enum BuildJob {
             (.audit, processor.accounting), (.licensed, licensed.accounting), (.org, org.accounting),
         ])
         if let quarantined = try quarantine.finish() { outputs.append(quarantined) }
+        outputs += try fillTemplates(templates, folder: folder, options: options, log: &log)
         let orderedTables = TidyTable.allCases.compactMap { table in tableOutputs[table].map { (table, $0) } }
         outputs += orderedTables.map(\.1)
         report.tables = orderedTables.map { BuildReport.TableSummary(name: $0.0.rawValue, rows: $0.1.rows) }
@@ -117,6 +128,37 @@ public enum BuildJob {
         report.findings = log.sorted
         try AtomicFile.write(try report.jsonData(), to: folder.url.appendingPathComponent(OutputFolder.reportName))
         return BuildOutcome(report: report, outputFolder: folder.url.path)
+    }
+
+    /// Writes a filled copy of each template into the output folder, under its own file name,
+    /// its file parameters set (by the role of the table that reads them) to the files just written.
+    private static func fillTemplates(_ templates: [PowerBITemplate], folder: OutputFolder, options: BuildOptions,
+                                      log: inout DiagnosticLog) throws -> [OutputSummary] {
+        let written: [TemplateFileRole: String] = [.audit: ActivitiesWriter.fileName, .licensed: LicensedUsersWriter.fileName,
+                                                   .org: OrgDataWriter.fileName]
+        let files = written.mapValues { name in
+            options.templatePathPrefix.map { TemplateFiller.windowsPath(prefix: $0, relativePath: name) }
+                ?? folder.url.appendingPathComponent(name).path
+        }
+        var outputs: [OutputSummary] = []
+        for var template in templates {
+            let name = URL(fileURLWithPath: template.path).lastPathComponent
+            let summary = try TemplateFiller.fill(&template, files: files, extra: options.templateValues)
+            let destination = folder.url.appendingPathComponent(name)
+            try template.write(to: destination.path)
+            let data = try Data(contentsOf: destination)
+            outputs.append(OutputSummary(path: destination.path, rows: 0, sha256: SHA256Text.hex(of: data)))
+            let filled = summary.filled.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            log.add(.info, "templateFilled", file: destination.path, "template filled: \(filled.isEmpty ? "no parameter" : filled) set")
+            for salt in summary.unsetSaltLike {
+                log.add(.warning, "templateParameterLeft", file: destination.path,
+                        "parameter '\(salt)' is left for you to enter when Power BI Desktop asks (or pass --set \"\(salt)=...\")")
+            }
+            for role in summary.rolesWithoutParameter {
+                log.add(.warning, "templateRoleUnused", file: destination.path, "no parameter of this template reads the \(role.rawValue) file")
+            }
+        }
+        return outputs
     }
 
     private static func open(_ path: String) throws -> CSVReader {

@@ -12,6 +12,12 @@ public struct BuildOptions: Sendable {
     public var pseudonymizeKeyFile: String?
     /// Show departments with fewer people as `(small group)`.
     public var minGroupSize: Int?
+    /// Power BI templates to write filled copies of into the output folder.
+    public var templates: [String] = []
+    /// Write template paths as they will be on the Windows machine that opens the report.
+    public var templatePathPrefix: String?
+    /// Extra template parameter values by name (e.g. the Microsoft templates' `mySecretSalt`).
+    public var templateValues: [String: String] = [:]
     /// Called now and then while the audit exports are read (bytes read so far, total bytes).
     public var progress: (@Sendable (_ bytesRead: Int64, _ totalBytes: Int64) -> Void)?
 

@@ -58,6 +58,6 @@ final class OutputFile {
         try handle.close()
         try atomic.commit()
         finished = true
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()  // as SHA256Text.hex
     }
 }

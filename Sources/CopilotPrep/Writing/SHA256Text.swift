@@ -1,0 +1,9 @@
+import Crypto
+import Foundation
+
+/// SHA-256 in lower-case hex, as the report lists outputs.
+enum SHA256Text {
+    static func hex(of data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+}
