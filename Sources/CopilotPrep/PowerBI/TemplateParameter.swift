@@ -19,6 +19,38 @@ public struct TemplateParameter: Sendable, Codable, Equatable {
     /// Tables whose M opens `File.Contents(<this parameter>...)`.
     public var readBy: [Reader]
 
+    private enum CodingKeys: String, CodingKey {
+        case name, type, value, isRequired, readBy, role
+    }
+
+    /// Writes every key (`value` null when the parameter is `null`) and the role.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(type, forKey: .type)
+        try container.encode(value, forKey: .value)
+        try container.encode(isRequired, forKey: .isRequired)
+        try container.encode(readBy, forKey: .readBy)
+        try container.encode(role, forKey: .role)
+    }
+
+    public init(name: String, type: String, value: String?, isRequired: Bool, readBy: [Reader]) {
+        self.name = name
+        self.type = type
+        self.value = value
+        self.isRequired = isRequired
+        self.readBy = readBy
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        type = try container.decode(String.self, forKey: .type)
+        value = try container.decodeIfPresent(String.self, forKey: .value)
+        isRequired = try container.decode(Bool.self, forKey: .isRequired)
+        readBy = try container.decode([Reader].self, forKey: .readBy)
+    }
+
     /// The role of the file this parameter names (the first table reading it that has one).
     public var role: TemplateFileRole? {
         readBy.first { $0.role != .other }?.role ?? readBy.first?.role

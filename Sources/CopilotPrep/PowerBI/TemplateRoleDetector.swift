@@ -21,7 +21,7 @@ enum TemplateRoleDetector {
         let name = table.lowercased(), text = m.lowercased()
         if text.contains("auditdata") || text.contains("copiloteventdata") || name.contains("interaction")
             || name.contains("audit") || name.contains("activit") { return .audit }
-        if text.contains("licens") || name.contains("licens") { return .licensed }
+        if ["licens", "licenc"].contains(where: { text.contains($0) || name.contains($0) }) { return .licensed }
         if text.contains("department") || text.contains("organization") || name.contains("org") { return .org }
         return .other
     }
