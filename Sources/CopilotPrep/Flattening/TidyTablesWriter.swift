@@ -17,75 +17,9 @@ final class TidyTablesWriter {
 
     private func writer(_ table: TidyTable) -> CSVWriter { writers[table]! }
 
-    /// Writes the rows of one kept record.
-    func add(_ record: AuditRecord, recordId: String, userKey: String, timestamp: AuditTimestamp) {
-        let interactions = writer(.interactions)
-        interactions.field(recordId)
-        interactions.field(timestamp.text)
-        interactions.field(AuditTimestamp.dateText(day: timestamp.day))
-        interactions.field(labels.user(userKey))
-        interactions.field(record.appHost.isEmpty ? UsageAccumulator.unknown : record.string(record.appHost))
-        for text in [record.threadId, record.workload, record.agentId, record.agentName, record.appIdentity,
-                     record.applicationName, record.clientRegion] {
-            field(interactions, record, text)
-        }
-        interactions.field(record.promptCount)
-        interactions.field(record.responseCount)
-        interactions.field(record.resources.count)
-        interactions.field(record.usesWebSearch)
-        interactions.endRow()
-
-        let thread = record.bytes(record.threadId)
-        let messages = writer(.messages)
-        for message in record.messages {
-            messages.field(recordId)
-            messages.field(thread)
-            messages.field(record.bytes(message.id))
-            messages.field(message.isPrompt == true)
-            messages.field(message.jailbreakDetected)
-            messages.field(message.xpiaDetected)
-            messages.endRow()
-        }
-        let resources = writer(.resources)
-        for resource in record.resources {
-            resources.field(recordId)
-            for text in [resource.id, resource.name, resource.type, resource.action, resource.siteUrl,
-                         resource.sensitivityLabelId, resource.policyDetails] {
-                field(resources, record, text)
-            }
-            resources.endRow()
-        }
-        let contexts = writer(.contexts)
-        for context in record.contexts {
-            contexts.field(recordId)
-            field(contexts, record, context.id)
-            contexts.field(record.bytes(context.type))
-            contexts.endRow()
-        }
-        let plugins = writer(.plugins)
-        for plugin in record.plugins {
-            plugins.field(recordId)
-            plugins.field(record.bytes(plugin.id))
-            plugins.field(record.bytes(plugin.name))
-            plugins.field(record.bytes(plugin.version))
-            plugins.endRow()
-        }
-        let models = writer(.models)
-        for model in record.models {
-            models.field(recordId)
-            models.field(record.bytes(model))
-            models.endRow()
-        }
-    }
-
-    /// Writes a text value of the record; when pseudonymising, through the scrubber (URLs and
-    /// file names can name people).
-    private func field(_ writer: CSVWriter, _ record: AuditRecord, _ text: AuditRecord.TextRef) {
-        if labels.isPseudonymizing {
-            writer.field(labels.text(record.string(text)))
-        } else {
-            writer.field(record.bytes(text))
-        }
+    /// Appends rows encoded by `TidyRowEncoder` to one of the streamed tables.
+    func append<C: Collection>(_ table: TidyTable, rows bytes: C, count: Int) where C.Element == UInt8 {
+        writer(table).encodedRows(bytes, count: count)
     }
 
     /// Writes the dimension and aggregate tables and closes everything; returns a summary per table.

@@ -43,43 +43,35 @@ final class UsageAccumulator {
     }
 
     /// Adds one kept record.
-    func add(_ record: AuditRecord, userKey: String, timestamp: AuditTimestamp) {
+    func add(_ facts: RecordFacts) {
         records += 1
-        let user = user(userKey)
-        let appHost = record.appHost.isEmpty ? Self.unknown : record.string(record.appHost)
-        let app = app(appHost)
-        let day = timestamp.day
-        days.insert(day)
-        let dailyKey = DailyKey(day: Int32(day), user: user, app: app)
+        let user = user(facts.userKey)
+        let app = app(facts.appHost)
+        days.insert(facts.day)
+        let dailyKey = DailyKey(day: Int32(facts.day), user: user, app: app)
         daily[dailyKey, default: DailyCounts()].records += 1
 
-        if !record.agentId.isEmpty {
-            let agentId = record.string(record.agentId)
-            if agents[agentId] == nil {
-                let name = record.string(record.agentName)
-                agents[agentId] = Agent(name: name, kind: AgentKind.classify(agentId: agentId, agentName: name))
-                agentOrder.append(agentId)
-            } else if agents[agentId]!.name.isEmpty && !record.agentName.isEmpty {
-                agents[agentId]!.name = record.string(record.agentName)
+        if !facts.agentId.isEmpty {
+            if agents[facts.agentId] == nil {
+                agents[facts.agentId] = Agent(name: facts.agentName, kind: AgentKind.classify(agentId: facts.agentId, agentName: facts.agentName))
+                agentOrder.append(facts.agentId)
+            } else if agents[facts.agentId]!.name.isEmpty && !facts.agentName.isEmpty {
+                agents[facts.agentId]!.name = facts.agentName
             }
         }
 
-        let thread = record.bytes(record.threadId)
-        var hasPrompt = false
-        for message in record.messages where message.isPrompt == true {
-            hasPrompt = true
-            if promptPairs.insert(PairKey(thread, record.bytes(message.id))).inserted {
+        for prompt in facts.prompts {
+            if promptPairs.insert(prompt).inserted {
                 promptsByApp[app, default: 0] += 1
                 daily[dailyKey]!.prompts += 1
             } else {
                 repeatedPromptPairs += 1
             }
         }
-        if hasPrompt {
+        if !facts.prompts.isEmpty {
             activeUsers.insert(user)
-            let threadKey = PairKey(thread, EmptyCollection<UInt8>())
-            promptThreads.insert(threadKey)
-            if dailyThreads.insert(DailyThread(daily: dailyKey, thread: threadKey)).inserted {
+            promptThreads.insert(facts.thread)
+            if dailyThreads.insert(DailyThread(daily: dailyKey, thread: facts.thread)).inserted {
                 daily[dailyKey]!.sessions += 1
             }
         }

@@ -1,48 +1,86 @@
+import Dispatch
+import Foundation
+
 /// Decides the fate of every audit row (kept, duplicate, quarantined or skipped) and feeds each
 /// kept record to the metrics, the tidy tables and the template-layout writer.
+///
+/// The reading thread cuts the CSV into batches; workers (`AuditBatchFlattener`, one batch each,
+/// on every core) parse AuditData and encode all output rows; this thread merges the batches
+/// strictly in input order: de-duplication, counting and copying bytes. Order never depends on
+/// the number of cores, so outputs are identical byte for byte on any machine.
 final class AuditProcessor {
     private(set) var accounting = RowAccounting(countsSkippedOperations: true)
     private(set) var rowsInTemplateLayout = 0
     private(set) var files: [AuditFileStats] = []
-    /// Users of kept records by key, in the order first seen.
     let usage: UsageAccumulator
     private let activities: ActivitiesWriter?
     private let tables: TidyTablesWriter?
     private let quarantine: Quarantine
     private let labels: UserLabels
     private var seen = Set<RecordIdentity>()
-    private var record = AuditRecord()
     private var skippedOperations: [String: Int] = [:]
     private var leniencies: [String: (count: Int, file: String, line: Int)] = [:]
     private var leniencyOrder: [String] = []
 
-    static let copilotInteraction = "CopilotInteraction"
-    /// Excel cuts a cell at this many UTF-16 code units.
-    static let excelCellLimit = 32_767
+    /// Batches being flattened at once: enough to keep every core busy, few enough to keep
+    /// memory flat (each is about `AuditRowBatch.targetBytes` in and out).
+    private static let batchesInFlight = ProcessInfo.processInfo.activeProcessorCount + 1
 
     init(usage: UsageAccumulator, activities: ActivitiesWriter?, tables: TidyTablesWriter?, quarantine: Quarantine,
          labels: UserLabels = .plain) {
-        self.labels = labels
         self.usage = usage
         self.activities = activities
         self.tables = tables
         self.quarantine = quarantine
+        self.labels = labels
+    }
+
+    /// A batch on its way through a worker.
+    private final class Pending: @unchecked Sendable {
+        let batch: AuditRowBatch
+        let done = DispatchGroup()
+        var result = FlattenedBatch()  // written by the worker before `done` is left
+
+        init(_ batch: AuditRowBatch) {
+            self.batch = batch
+        }
     }
 
     /// Processes every row of one export.
     func process(_ reader: CSVReader, layout: AuditExportLayout, log: inout DiagnosticLog,
                  progress: ((_ bytesOfThisFile: Int64) -> Void)? = nil) throws {
         var stats = AuditFileStats(path: reader.path)
+        let flattener = AuditBatchFlattener(layout: layout, delimiter: reader.dialect.delimiter, labels: labels)
+        var pending: [Pending] = []
+        var batch = AuditRowBatch()
         var reported: Int64 = 0
-        while try reader.nextRow() {
-            stats.rows += 1
-            accounting.read += 1
-            processRow(reader, layout: layout, stats: &stats, log: &log)
+
+        func submit() {
+            let item = Pending(batch)
+            batch = AuditRowBatch()
+            item.done.enter()
+            DispatchQueue.global().async {
+                item.result = flattener.flatten(item.batch)
+                item.done.leave()
+            }
+            pending.append(item)
+        }
+
+        while try reader.nextRawRow() {
+            batch.append(reader)
+            if batch.bytes.count >= AuditRowBatch.targetBytes {
+                submit()
+                if pending.count >= Self.batchesInFlight {
+                    try merge(pending.removeFirst(), file: reader.path, stats: &stats, log: &log)
+                }
+            }
             if let progress, reader.bytesRead - reported >= 8 << 20 {
                 reported = reader.bytesRead
                 progress(reported)
             }
         }
+        if batch.rowCount > 0 { submit() }
+        while !pending.isEmpty { try merge(pending.removeFirst(), file: reader.path, stats: &stats, log: &log) }
         progress?(reader.bytesRead)
         if reader.replacedCharacters > 0 {
             log.add(.warning, "invalidText", file: reader.path,
@@ -51,123 +89,46 @@ final class AuditProcessor {
         files.append(stats)
     }
 
-    private func column(_ reader: CSVReader, _ index: Int?) -> ArraySlice<UInt8> {
-        guard let index, index < reader.fieldCount else { return [] }
-        return reader.field(index)
-    }
-
-    private func quarantineRow(_ reader: CSVReader, _ reason: String, _ detail: String, log: inout DiagnosticLog) {
-        accounting.quarantined += 1
-        quarantine.add(file: reader.path, line: reader.line, reason: reason, detail: detail, rawRow: reader.rawRow)
-        log.add(.warning, reason, file: reader.path, line: reader.line, "row quarantined: \(detail)")
-    }
-
-    private func processRow(_ reader: CSVReader, layout: AuditExportLayout, stats: inout AuditFileStats, log: inout DiagnosticLog) {
-        let operation = Self.trimmed(column(reader, layout.operation))
-        if !operation.isEmpty && !Self.equalsIgnoringCase(operation, Self.copilotInteraction) {
-            skip(String(decoding: operation, as: UTF8.self), reader: reader, log: &log)
-            return
-        }
-        guard layout.auditData < reader.fieldCount, !reader.field(layout.auditData).isEmpty else {
-            quarantineRow(reader, "missingAuditData", "the AuditData cell is empty", log: &log)
-            return
-        }
-        let parsed: JSONScanner.Failure? = reader.withField(layout.auditData) { json in
-            do throws(JSONScanner.Failure) {
-                try AuditDataParser.parse(json, into: &record)
-                return nil
-            } catch {
-                return error
+    /// Merges a flattened batch, in row order.
+    private func merge(_ item: Pending, file: String, stats: inout AuditFileStats, log: inout DiagnosticLog) throws {
+        item.done.wait()
+        let batch = item.batch, result = item.result
+        for row in 0..<batch.rowCount {
+            stats.rows += 1
+            accounting.read += 1
+            switch result.outcomes[row] {
+            case .skipped(let operation):
+                accounting.skippedOperation! += 1
+                skippedOperations[operation, default: 0] += 1
+            case .quarantined(let reason, let detail):
+                accounting.quarantined += 1
+                quarantine.add(file: file, line: batch.lines[row], reason: reason, detail: detail,
+                               rawRow: String(decoding: batch.rawRow(row), as: UTF8.self))
+                log.add(.warning, reason, file: file, line: batch.lines[row], "row quarantined: \(detail)")
+            case .candidate(let candidate):
+                stats.saw(day: candidate.facts.day)
+                guard seen.insert(candidate.identity).inserted else {
+                    accounting.duplicate += 1
+                    continue
+                }
+                accounting.kept += 1
+                note(candidate.leniencies, file: file, line: batch.lines[row])
+                usage.add(candidate.facts)
+                rowsInTemplateLayout += candidate.templateRows
+                try activities?.add(seconds: candidate.seconds, encodedRow: result.bytes(row: row, output: 0))
+                if let tables {
+                    for (index, table) in TidyRowEncoder.tables.enumerated() {
+                        tables.append(table, rows: result.bytes(row: row, output: index + 1), count: result.count(row: row, table: index))
+                    }
+                }
             }
         }
-        if let failure = parsed {
-            let length = Self.utf16Length(reader.field(layout.auditData))
-            if failure.endedEarly && length == Self.excelCellLimit {
-                quarantineRow(reader, "truncatedAuditData",
-                              "AuditData was cut at 32,767 characters (Excel's cell limit), so its JSON is incomplete; export again from Purview and do not open and save the file in Excel",
-                              log: &log)
-            } else if failure.endedEarly {
-                quarantineRow(reader, "incompleteAuditData", "AuditData ends before its JSON is complete (\(length) characters)", log: &log)
-            } else {
-                quarantineRow(reader, "invalidAuditData", "AuditData is not valid JSON (\(failure.reason) at character \(failure.offset + 1))", log: &log)
-            }
-            return
-        }
-        if operation.isEmpty {
-            let fromJSON = record.bytes(record.operation)
-            if !Self.equalsIgnoringCase(fromJSON, Self.copilotInteraction) {
-                skip(fromJSON.isEmpty ? "(none)" : String(decoding: fromJSON, as: UTF8.self), reader: reader, log: &log)
-                return
-            }
-        }
-        var id = Self.trimmed(column(reader, layout.recordId))
-        if id.isEmpty { id = record.bytes(record.id) }
-        guard !id.isEmpty else {
-            quarantineRow(reader, "missingRecordId", "neither a RecordId column nor an AuditData Id", log: &log)
-            return
-        }
-        guard let timestamp = AuditTimestamp(iso: record.bytes(record.creationTime)) else {
-            quarantineRow(reader, "missingCreationTime", "AuditData has no valid CreationTime (expected YYYY-MM-DDTHH:MM:SS)", log: &log)
-            return
-        }
-        stats.saw(day: timestamp.day)
-        guard seen.insert(RecordIdentity(id)).inserted else {
-            accounting.duplicate += 1
-            return
-        }
-        accounting.kept += 1
-        noteLeniencies(reader)
-        keep(reader, layout: layout, id: id, timestamp: timestamp)
     }
 
-    private func keep(_ reader: CSVReader, layout: AuditExportLayout, id: ArraySlice<UInt8>, timestamp: AuditTimestamp) {
-        var userId = record.bytes(record.userId)
-        if userId.isEmpty { userId = Self.trimmed(column(reader, layout.userId)) }
-        let userKey = UserKey.normalize(bytes: userId)
-        usage.add(record, userKey: userKey, timestamp: timestamp)
-        let recordId = String(decoding: id, as: UTF8.self)
-        tables?.add(record, recordId: recordId, userKey: userKey, timestamp: timestamp)
-        var product = 1
-        for length in [record.resources.count, record.contexts.count, record.plugins.count, record.models.count,
-                       record.messages.count, record.messageIdCount] {
-            product *= max(1, length)
-        }
-        rowsInTemplateLayout += product
-
-        guard let activities else { return }
-        var recordType = Self.trimmed(column(reader, layout.recordType))
-        if recordType.isEmpty, let number = record.recordType { recordType = ArraySlice(String(number).utf8) }
-        var operation = Self.trimmed(column(reader, layout.operation))
-        if operation.isEmpty { operation = record.bytes(record.operation) }
-        var csvUser = column(reader, layout.userId)
-        if csvUser.isEmpty { csvUser = record.bytes(record.userId) }
-        var auditData = reader.field(layout.auditData)
-        if let pseudonymizer = labels.pseudonymizer {
-            // The row's user and the people inside AuditData are replaced; the JSON was valid above.
-            let pseudonym = pseudonymizer.pseudonym(userKey)
-            csvUser = ArraySlice(pseudonym.utf8)
-            pseudonymizer.register(users: [userKey])
-            let scrubber = AuditDataScrubber(pseudonymizer: pseudonymizer)
-            if let scrubbed = try? reader.withField(layout.auditData, { json in try scrubber.scrub(json, userPseudonym: pseudonym) }) {
-                auditData = ArraySlice(scrubbed)
-            }
-        }
-        activities.add(seconds: timestamp.seconds, fields: [
-            id, ArraySlice(timestamp.text.utf8), recordType, operation, csvUser, auditData,
-            column(reader, layout.adminUnits), column(reader, layout.adminUnitNames),
-        ])
-    }
-
-    private func skip(_ operation: String, reader: CSVReader, log: inout DiagnosticLog) {
-        accounting.skippedOperation! += 1
-        skippedOperations[operation, default: 0] += 1
-    }
-
-    private func noteLeniencies(_ reader: CSVReader) {
-        for field in record.leniencies {
-            let name = "\(field)"
+    private func note(_ fields: [String], file: String, line: Int) {
+        for name in fields {
             if leniencies[name] == nil {
-                leniencies[name] = (0, reader.path, reader.line)
+                leniencies[name] = (0, file, line)
                 leniencyOrder.append(name)
             }
             leniencies[name]!.count += 1
@@ -190,27 +151,6 @@ final class AuditProcessor {
         if accounting.duplicate > 0 {
             log.add(.info, "duplicateRecord",
                     "\(accounting.duplicate) row(s) repeated a record already read (overlapping exports); each record is kept once")
-        }
-    }
-
-    // MARK: Byte helpers
-
-    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var slice = bytes
-        while let first = slice.first, first == 0x20 || first == 0x09 { slice = slice.dropFirst() }
-        while let last = slice.last, last == 0x20 || last == 0x09 { slice = slice.dropLast() }
-        return slice
-    }
-
-    static func equalsIgnoringCase<C: Collection>(_ bytes: C, _ text: String) -> Bool where C.Element == UInt8 {
-        bytes.count == text.utf8.count && zip(bytes, text.utf8).allSatisfy { ($0 | 0x20) == ($1 | 0x20) }
-    }
-
-    /// Length in UTF-16 code units (what Excel counts) of UTF-8 bytes.
-    static func utf16Length(_ bytes: ArraySlice<UInt8>) -> Int {
-        bytes.reduce(0) { count, byte in
-            if byte & 0xC0 == 0x80 { return count }
-            return count + (byte >= 0xF0 ? 2 : 1)
         }
     }
 }

@@ -1,6 +1,6 @@
 /// Hides small departments (a works-council rule): a department with fewer than `minimumSize`
 /// people in the org data is shown as `(small group)`, so no breakdown singles a few people out.
-struct DepartmentGrouping {
+struct DepartmentGrouping: Sendable {
     static let smallGroup = "(small group)"
     private let small: Set<String>
 

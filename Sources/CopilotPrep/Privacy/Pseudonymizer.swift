@@ -1,10 +1,14 @@
 import Crypto
+import Foundation
 
 /// Replaces people by pseudonyms: `u_` + the first 32 hex digits of HMAC-SHA256(key, trimmed
 /// lower-cased UPN). Same key, same pseudonyms across runs and files, so joins still work;
 /// without the key they cannot be reversed or recomputed (unlike the templates' Base64 "hash").
-public final class Pseudonymizer {
+///
+/// Workers share one instance: its caches are guarded by a lock (the key itself is immutable).
+public final class Pseudonymizer: @unchecked Sendable {
     private let key: PseudonymKey
+    private let lock = NSLock()
     private var cache: [String: String] = [:]
     /// OneDrive folder names (`ann_contoso_com`) of known users, to give them the user's pseudonym.
     private var oneDriveSegments: [String: String] = [:]
@@ -15,14 +19,14 @@ public final class Pseudonymizer {
 
     /// The pseudonym of an already normalised user key (or any identifier text).
     public func pseudonym(_ userKey: String) -> String {
-        if let known = cache[userKey] { return known }
+        if let known = lock.withLock({ cache[userKey] }) { return known }
         let mac = HMAC<SHA256>.authenticationCode(for: Array(userKey.utf8), using: key.symmetricKey)
         let hex = mac.prefix(16).map { byte in
             let digits = Array("0123456789abcdef".utf8)
             return String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]], as: UTF8.self)
         }.joined()
         let pseudonym = "u_" + hex
-        cache[userKey] = pseudonym
+        lock.withLock { cache[userKey] = pseudonym }
         return pseudonym
     }
 
@@ -30,7 +34,9 @@ public final class Pseudonymizer {
     func register(users: some Sequence<String>) {
         for key in users where !key.isEmpty {
             let segment = String(key.map { $0 == "@" || $0 == "." ? "_" : $0 })
-            oneDriveSegments[segment] = pseudonym(key)
+            guard lock.withLock({ oneDriveSegments[segment] == nil }) else { continue }
+            let value = pseudonym(key)
+            lock.withLock { oneDriveSegments[segment] = value }
         }
     }
 
@@ -74,7 +80,7 @@ public final class Pseudonymizer {
             let end = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "\"" } ?? rest.endIndex
             let segment = rest[..<end].lowercased()
             if !segment.isEmpty && !segment.hasPrefix("u_") {
-                result += oneDriveSegments[segment] ?? pseudonym(segment)
+                result += lock.withLock({ oneDriveSegments[segment] }) ?? pseudonym(segment)
             } else {
                 result += segment
             }

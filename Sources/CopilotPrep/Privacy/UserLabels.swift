@@ -1,6 +1,6 @@
 /// How users appear in outputs: their normalised UPN, or their pseudonym when pseudonymising.
 /// Every writer asks this one value, so no output can be forgotten.
-struct UserLabels {
+struct UserLabels: Sendable {
     let pseudonymizer: Pseudonymizer?
     let departments: DepartmentGrouping
 

@@ -145,123 +145,135 @@ public final class CSVReader {
         String(decoding: text[currentRowRange], as: UTF8.self)
     }
 
+    /// The bytes of `rawRow`, without making a String.
+    var rawRowBytes: ArraySlice<UInt8> {
+        text[currentRowRange]
+    }
+
     // MARK: Reading
 
-    /// Advances to the next non-blank row; false at the end of the file.
+    /// Advances to the next non-blank row and splits it into fields; false at the end of the file.
     public func nextRow() throws -> Bool {
+        while try nextRawRow() {
+            let complete = text.withUnsafeBufferPointer { buffer in
+                Self.splitFields(UnsafeBufferPointer(rebasing: buffer[currentRowRange]), delimiter: dialect.delimiter,
+                                 values: &values, ends: &fieldEnds)
+            }
+            rowHasUnterminatedQuote = !complete
+            if !(fieldEnds.count == 1 && values.isEmpty) { return true }
+        }
+        return false
+    }
+
+    /// Advances to the next non-blank row without splitting it (`rawRowBytes` holds it): what
+    /// the audit batches use, so the fields are split on the workers instead.
+    func nextRawRow() throws -> Bool {
         while true {
             if position >= text.count {
                 if endOfFile { return false }
                 refill()
                 continue
             }
-            switch parseRow() {
-            case .row(let isBlank):
-                if isBlank { continue }
-                return true
-            case .needMoreData:
-                if endOfFile {
-                    // Unreachable: parseRow finishes the row at the end of the file.
-                    return false
-                }
+            guard let end = scanRowEnd() else {
                 refill()
+                continue
             }
+            if end.rowEnd == position && end.next > position {
+                // A blank line.
+                nextLine += 1
+                position = end.next
+                continue
+            }
+            currentRowRange = position..<end.rowEnd
+            line = nextLine
+            nextLine += end.newlines + 1
+            position = end.next
+            return true
         }
     }
 
-    private enum ParseOutcome {
-        case row(isBlank: Bool)
-        case needMoreData
-    }
-
-    /// Parses one row starting at `position`; asks for more data if the row is not complete
-    /// and the file has more (the row is then parsed again from its start).
-    private func parseRow() -> ParseOutcome {
-        let quote = UInt8(ascii: "\"")
-        let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
-        let delimiter = dialect.delimiter
-        values.removeAll(keepingCapacity: true)
-        fieldEnds.removeAll(keepingCapacity: true)
-        rowHasUnterminatedQuote = false
+    /// Finds where the row starting at `position` ends (outside quotes: CRLF, LF or CR), the
+    /// start of the next row, and the line breaks inside quotes; nil when the buffered text ends
+    /// first and the file has more (at the end of the file, the row ends there).
+    private func scanRowEnd() -> (rowEnd: Int, next: Int, newlines: Int)? {
+        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         let atEOF = endOfFile
-        let start = position
-
-        return text.withUnsafeBufferPointer { buffer -> ParseOutcome in
+        return text.withUnsafeBufferPointer { buffer -> (Int, Int, Int)? in
             let base = buffer.baseAddress!
             let end = buffer.count
-            var index = start
+            var index = position
             var newlines = 0
-            while true {
-                // One field.
-                if index < end && buffer[index] == quote {
-                    index += 1
-                    while true {
-                        let remaining = end - index
-                        guard remaining > 0, let found = memchr(base + index, Int32(quote), remaining) else {
-                            if !atEOF { return .needMoreData }
-                            // Unterminated quote at the end of the file: keep what there is.
-                            values.append(contentsOf: UnsafeBufferPointer(start: base + index, count: end - index))
-                            newlines += countNewlines(base + index, end - index)
-                            index = end
-                            rowHasUnterminatedQuote = true
-                            break
-                        }
-                        let quoteIndex = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                        values.append(contentsOf: UnsafeBufferPointer(start: base + index, count: quoteIndex - index))
-                        newlines += countNewlines(base + index, quoteIndex - index)
-                        if quoteIndex + 1 < end && buffer[quoteIndex + 1] == quote {
-                            values.append(quote)
-                            index = quoteIndex + 2
-                            continue
-                        }
-                        if quoteIndex + 1 >= end && !atEOF { return .needMoreData }
-                        index = quoteIndex + 1
-                        break
-                    }
-                }
-                // Unquoted text (or text after a closing quote, kept as Excel does).
-                let textStart = index
-                while index < end {
-                    let byte = buffer[index]
-                    if byte == delimiter || byte == lf || byte == cr { break }
-                    index += 1
-                }
-                if index > textStart {
-                    values.append(contentsOf: UnsafeBufferPointer(start: base + textStart, count: index - textStart))
-                }
-                fieldEnds.append(values.count)
-                if index >= end {
-                    if !atEOF { return .needMoreData }
-                    finishRow(from: start, to: index, next: index, newlines: newlines)
-                    return .row(isBlank: isBlankRow)
-                }
+            while index < end {
                 let byte = buffer[index]
-                if byte == delimiter {
-                    index += 1
+                if byte == quote {
+                    // Jump to the closing quote (a doubled quote just reopens).
+                    let after = index + 1
+                    guard after < end, let found = memchr(base + after, Int32(quote), end - after) else {
+                        if !atEOF { return nil }
+                        return (end, end, newlines + Self.countNewlines(base + after, max(0, end - after)))
+                    }
+                    let closing = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    newlines += Self.countNewlines(base + after, closing - after)
+                    index = closing + 1
                     continue
                 }
-                // Line break: CRLF, LF or CR.
-                var next = index + 1
+                if byte == lf { return (index, index + 1, newlines) }
                 if byte == cr {
-                    if next >= end && !atEOF { return .needMoreData }
-                    if next < end && buffer[next] == lf { next += 1 }
+                    if index + 1 >= end && !atEOF { return nil }
+                    return (index, index + 1 < end && buffer[index + 1] == lf ? index + 2 : index + 1, newlines)
                 }
-                finishRow(from: start, to: index, next: next, newlines: newlines)
-                return .row(isBlank: isBlankRow)
+                index += 1
             }
+            return atEOF ? (end, end, newlines) : nil
         }
     }
 
-    private var isBlankRow: Bool { fieldEnds.count == 1 && values.isEmpty }
-
-    private func finishRow(from start: Int, to rowEnd: Int, next: Int, newlines: Int) {
-        currentRowRange = start..<rowEnd
-        line = nextLine
-        nextLine += newlines + 1
-        position = next
+    /// Splits one complete row (no line break at its end) into decoded field values, back to
+    /// back in `values`, with each field's end in `ends`: quotes removed, doubled quotes undone,
+    /// text after a closing quote kept (as Excel does). Returns false when a quote is left open.
+    static func splitFields(_ row: UnsafeBufferPointer<UInt8>, delimiter: UInt8, values: inout [UInt8], ends: inout [Int]) -> Bool {
+        let quote = UInt8(ascii: "\"")
+        values.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        guard let base = row.baseAddress else {
+            ends.append(0)
+            return true
+        }
+        let end = row.count
+        var index = 0
+        var closed = true
+        while true {
+            if index < end && row[index] == quote {
+                index += 1
+                while true {
+                    guard index < end, let found = memchr(base + index, Int32(quote), end - index) else {
+                        values.append(contentsOf: UnsafeBufferPointer(start: base + index, count: max(0, end - index)))
+                        index = end
+                        closed = false
+                        break
+                    }
+                    let quoteIndex = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    values.append(contentsOf: UnsafeBufferPointer(start: base + index, count: quoteIndex - index))
+                    if quoteIndex + 1 < end && row[quoteIndex + 1] == quote {
+                        values.append(quote)
+                        index = quoteIndex + 2
+                        continue
+                    }
+                    index = quoteIndex + 1
+                    break
+                }
+            }
+            let textStart = index
+            while index < end && row[index] != delimiter { index += 1 }
+            if index > textStart { values.append(contentsOf: UnsafeBufferPointer(start: base + textStart, count: index - textStart)) }
+            ends.append(values.count)
+            if index >= end { return closed }
+            index += 1  // the delimiter
+        }
     }
 
-    private func countNewlines(_ pointer: UnsafePointer<UInt8>, _ count: Int) -> Int {
+    /// Line breaks (CRLF, LF or CR) in a run of bytes.
+    private static func countNewlines(_ pointer: UnsafePointer<UInt8>, _ count: Int) -> Int {
         var newlines = 0
         var index = 0
         while index < count {

@@ -59,8 +59,8 @@ final class SampleAuditFiles {
                          delimiter: UInt8(ascii: ","), ending: [0x0A])
         case .current, .currentOverlapping, .excelUnicode:
             var json = auditData
-            if kind == .excelUnicode, json.count > AuditProcessor.excelCellLimit {
-                json = Array(json.prefix(AuditProcessor.excelCellLimit))  // ASCII, so characters = bytes
+            if kind == .excelUnicode, json.count > AuditBatchFlattener.excelCellLimit {
+                json = Array(json.prefix(AuditBatchFlattener.excelCellLimit))  // ASCII, so characters = bytes
                 truncated = true
             }
             // Purview sometimes writes the date with a trailing space inside quotes.

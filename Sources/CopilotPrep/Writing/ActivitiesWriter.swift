@@ -16,10 +16,11 @@ final class ActivitiesWriter {
     private let url: URL
     private let spillURL: URL
     private let spill: FileHandle
+    private let spillWriter: BackgroundWriter
+    private static let spillChunk = 1 << 22
     private var spillBuffer: [UInt8] = []
     private var spilled: Int64 = 0
     private var entries: [Entry] = []
-    private var row: [UInt8] = []
 
     init(folder: URL) throws {
         url = folder.appendingPathComponent(Self.fileName)
@@ -29,48 +30,40 @@ final class ActivitiesWriter {
             throw CopilotPrepError(file: spillURL.path, "cannot create a temporary file; check the output folder is writable")
         }
         spill = handle
+        spillWriter = BackgroundWriter(descriptor: handle.fileDescriptor, label: "spill", hashing: false)
     }
 
     deinit {
+        spillWriter.drain()
         try? spill.close()
         unlink(spillURL.path)
     }
 
-    /// Adds one record's row: the eight template columns, AuditData unchanged.
-    func add(seconds: Int64, fields: [ArraySlice<UInt8>]) {
-        row.removeAll(keepingCapacity: true)
-        for (index, field) in fields.enumerated() {
-            if index > 0 { row.append(UInt8(ascii: ",")) }
-            CSVRowEncoder.appendField(field, to: &row)
-        }
-        row.append(UInt8(ascii: "\n"))
-        entries.append(Entry(seconds: seconds, offset: spilled + Int64(spillBuffer.count), length: Int32(row.count)))
-        spillBuffer.append(contentsOf: row)
-        if spillBuffer.count >= 1 << 22 { flushSpill() }
+    /// Adds one record's row, already encoded in the template layout (ends with `\n`).
+    func add<C: Collection>(seconds: Int64, encodedRow: C) throws where C.Element == UInt8 {
+        entries.append(Entry(seconds: seconds, offset: spilled + Int64(spillBuffer.count), length: Int32(encodedRow.count)))
+        spillBuffer.append(contentsOf: encodedRow)
+        if spillBuffer.count >= Self.spillChunk { try flushSpill() }
     }
 
-    private func flushSpill() {
-        spill.write(Data(spillBuffer))
+    /// Hands the spill buffer to the background writer (a fresh one takes its place).
+    private func flushSpill() throws {
+        guard !spillBuffer.isEmpty else { return }
         spilled += Int64(spillBuffer.count)
-        spillBuffer.removeAll(keepingCapacity: true)
+        spillWriter.write(spillBuffer)
+        spillBuffer = []
+        spillBuffer.reserveCapacity(Self.spillChunk + 65536)
     }
 
     func finish() throws -> OutputSummary {
-        flushSpill()
+        try flushSpill()
+        _ = try spillWriter.finish(file: spillURL.path)
         entries.sort { $0.seconds != $1.seconds ? $0.seconds < $1.seconds : $0.offset < $1.offset }
         let writer = try CSVWriter(url, header: AuditExportLayout.templateColumns)
-        // Rows are read back with pread in index order (through the page cache); mapping the
-        // spill file instead would count every page of it as resident memory.
-        let descriptor = spill.fileDescriptor
-        var row = [UInt8](repeating: 0, count: 1 << 16)
+        // Rows are read back with pread in index order (through the page cache), straight into
+        // the output's buffer; mapping the spill file instead would count it as resident memory.
         for entry in entries {
-            let length = Int(entry.length)
-            if row.count < length { row = [UInt8](repeating: 0, count: length) }
-            let read = row.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, length, off_t(entry.offset)) }
-            guard read == length else {
-                throw CopilotPrepError(file: spillURL.path, "cannot read back a temporary file (\(String(cString: strerror(errno))))")
-            }
-            writer.encodedRow(row[0..<length])
+            try writer.encodedRow(from: spill.fileDescriptor, offset: entry.offset, length: Int(entry.length))
         }
         entries = []
         return try writer.finish()

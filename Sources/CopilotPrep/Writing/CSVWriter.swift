@@ -4,57 +4,43 @@ import Foundation
 final class CSVWriter {
     let file: OutputFile
     private(set) var rows = 0
-    private var fieldIndex = 0
-    private var rowBuffer: [UInt8] = []
+    private var row = CSVRowBuilder()
 
     init(_ url: URL, header: [String]) throws {
         file = try OutputFile(url)
-        for column in header { field(column) }
-        endRowWithoutCounting()
+        for column in header { row.field(column) }
+        row.endRow()
+        flushRow()
     }
 
     var url: URL { file.url }
 
-    /// Appends one field of the current row.
-    func field<C: Collection>(_ bytes: C) where C.Element == UInt8 {
-        if fieldIndex > 0 { rowBuffer.append(UInt8(ascii: ",")) }
-        fieldIndex += 1
-        CSVRowEncoder.appendField(bytes, to: &rowBuffer)
-    }
-
-    func field(_ text: String) {
-        var text = text
-        text.withUTF8 { field($0) }
-    }
-
-    func field(_ number: Int) {
-        field(String(number))
-    }
-
-    func field(_ flag: Bool) {
-        field(flag ? "TRUE" : "FALSE")
-    }
-
-    /// An optional flag: `TRUE`, `FALSE` or empty.
-    func field(_ flag: Bool?) {
-        if let flag { field(flag) } else { field("") }
-    }
+    func field<C: Collection>(_ bytes: C) where C.Element == UInt8 { row.field(bytes) }
+    func field(_ text: String) { row.field(text) }
+    func field(_ number: Int) { row.field(number) }
+    func field(_ flag: Bool) { row.field(flag) }
+    func field(_ flag: Bool?) { row.field(flag) }
 
     func endRow() {
-        endRowWithoutCounting()
+        row.endRow()
+        flushRow()
         rows += 1
     }
 
-    private func endRowWithoutCounting() {
-        rowBuffer.append(UInt8(ascii: "\n"))
-        file.write(rowBuffer)
-        rowBuffer.removeAll(keepingCapacity: true)
-        fieldIndex = 0
+    private func flushRow() {
+        file.write(row.bytes)
+        row.bytes.removeAll(keepingCapacity: true)
     }
 
-    /// Appends an already encoded row (its bytes end with `\n`).
-    func encodedRow<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+    /// Appends `count` already encoded rows (their bytes end with `\n`).
+    func encodedRows<C: Collection>(_ bytes: C, count: Int) where C.Element == UInt8 {
         file.write(bytes)
+        rows += count
+    }
+
+    /// Appends an already encoded row read from another file (its bytes end with `\n`).
+    func encodedRow(from descriptor: Int32, offset: Int64, length: Int) throws {
+        try file.append(from: descriptor, offset: offset, length: length)
         rows += 1
     }
 

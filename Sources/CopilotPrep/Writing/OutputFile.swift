@@ -1,14 +1,14 @@
-import Crypto
 import Foundation
 
 /// A file being written: bytes go through a large buffer to a temporary name, are hashed
 /// (SHA-256, for the report) on the way, and the file appears under its name only on `finish()`.
+/// Full buffers are handed, without copying, to a `BackgroundWriter`.
 final class OutputFile {
     let url: URL
     private let atomic: AtomicFile
     private let handle: FileHandle
+    private let writer: BackgroundWriter
     private var buffer: [UInt8] = []
-    private var hasher = SHA256()
     private static let flushThreshold = 1 << 20
     private var finished = false
 
@@ -21,11 +21,13 @@ final class OutputFile {
             throw CopilotPrepError(file: url.path, "cannot be created; check the output folder is writable")
         }
         self.handle = handle
+        writer = BackgroundWriter(descriptor: handle.fileDescriptor, label: url.lastPathComponent, hashing: true)
         buffer.reserveCapacity(Self.flushThreshold + 65536)
     }
 
     deinit {
         if !finished {
+            writer.drain()
             try? handle.close()
             atomic.discard()
         }
@@ -45,19 +47,33 @@ final class OutputFile {
         text.withUTF8 { write($0) }
     }
 
+    /// Appends `length` bytes read from `descriptor` at `offset` straight into the buffer.
+    func append(from descriptor: Int32, offset: Int64, length: Int) throws {
+        let start = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: length))
+        let read = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + start, length, off_t(offset)) }
+        guard read == length else {
+            throw CopilotPrepError(file: url.path, "cannot read back a temporary file (\(String(cString: strerror(errno))))")
+        }
+        if buffer.count >= Self.flushThreshold { flush() }
+    }
+
+    /// Hands the full buffer to the writer (a fresh buffer takes its place: no copy).
     private func flush() {
         guard !buffer.isEmpty else { return }
-        hasher.update(data: buffer)
-        handle.write(Data(buffer))
-        buffer.removeAll(keepingCapacity: true)
+        let chunk = buffer
+        buffer = []
+        buffer.reserveCapacity(Self.flushThreshold + 65536)
+        writer.write(chunk)
     }
 
     /// Flushes, closes and renames the file into place; returns its SHA-256 in hex.
     func finish() throws -> String {
         flush()
+        let digest = try writer.finish(file: url.path)
         try handle.close()
         try atomic.commit()
         finished = true
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()  // as SHA256Text.hex
+        return digest ?? ""
     }
 }

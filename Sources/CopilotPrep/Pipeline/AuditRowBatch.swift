@@ -1,0 +1,39 @@
+/// A run of raw audit rows (decoded to UTF-8) copied out of the reader, so workers can split and
+/// parse them in parallel while the reader moves on. The reader only finds where rows end.
+struct AuditRowBatch: Sendable {
+    var bytes: [UInt8] = []
+    /// End offset of each row in `bytes`.
+    var rowEnds: [Int] = []
+    var lines: [Int] = []
+    var rowCount: Int { lines.count }
+
+    static let targetBytes = 4 << 20
+
+    mutating func append(_ reader: CSVReader) {
+        bytes.append(contentsOf: reader.rawRowBytes)
+        rowEnds.append(bytes.count)
+        lines.append(reader.line)
+    }
+
+    /// The raw row as it appears in the file.
+    func rawRow(_ row: Int) -> ArraySlice<UInt8> {
+        bytes[(row == 0 ? 0 : rowEnds[row - 1])..<rowEnds[row]]
+    }
+}
+
+/// One row of a batch split into fields, addressed by the layout's columns.
+struct AuditRowFields {
+    var values: [UInt8] = []
+    var ends: [Int] = []
+
+    /// Splits `raw`; false when a quote is left open (the row then ends the file).
+    mutating func split(_ raw: ArraySlice<UInt8>, delimiter: UInt8) -> Bool {
+        raw.withUnsafeBufferPointer { CSVReader.splitFields($0, delimiter: delimiter, values: &values, ends: &ends) }
+    }
+
+    /// The value of column `index` (empty when the column is absent or the row is short).
+    func field(_ index: Int?) -> ArraySlice<UInt8> {
+        guard let index, index < ends.count else { return [] }
+        return values[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
+    }
+}

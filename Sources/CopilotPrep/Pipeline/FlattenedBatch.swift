@@ -1,0 +1,46 @@
+/// What a worker made of a batch: each row's outcome and, for records that may be kept, their
+/// rows in the template layout and in every tidy table, already encoded. Rows a merge drops
+/// (duplicates) are simply not copied.
+struct FlattenedBatch: Sendable {
+    enum Outcome: Sendable {
+        case skipped(operation: String)
+        case quarantined(reason: String, detail: String)
+        case candidate(Candidate)
+    }
+
+    struct Candidate: Sendable {
+        var identity: RecordIdentity
+        var seconds: Int64
+        var facts: RecordFacts
+        /// Fields read leniently (names).
+        var leniencies: [String]
+        /// Rows the templates' wide table would hold for this record.
+        var templateRows: Int
+    }
+
+    var outcomes: [Outcome] = []
+    /// Template-layout rows, then one builder per tidy table (`TidyRowEncoder.tables`).
+    var outputs = [CSVRowBuilder](repeating: CSVRowBuilder(), count: 1 + TidyRowEncoder.tables.count)
+    /// Per row, the end offset in each of `outputs` after the row.
+    var ends: [Int] = []
+    /// Per row, the rows added to each tidy table.
+    var counts: [Int32] = []
+
+    static var outputCount: Int { 1 + TidyRowEncoder.tables.count }
+
+    /// The bytes row `row` added to output `output`.
+    func bytes(row: Int, output: Int) -> ArraySlice<UInt8> {
+        let endIndex = row * Self.outputCount + output
+        let start = row == 0 ? 0 : ends[endIndex - Self.outputCount]
+        return outputs[output].bytes[start..<ends[endIndex]]
+    }
+
+    func count(row: Int, table: Int) -> Int {
+        Int(counts[row * TidyRowEncoder.tables.count + table])
+    }
+
+    mutating func closeRow(tableCounts: [Int]) {
+        for output in outputs { ends.append(output.bytes.count) }
+        for count in tableCounts { counts.append(Int32(count)) }
+    }
+}
