@@ -6,7 +6,7 @@ struct TemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "template",
         abstract: "List or pre-fill the parameters of a Power BI template (.pbit).",
-        subcommands: [Params.self, Fill.self]
+        subcommands: [Params.self, Fill.self, TemplatePackCommand.self]
     )
 
     struct Params: ParsableCommand {

@@ -141,8 +141,16 @@ public enum BuildJob {
                 ?? folder.url.appendingPathComponent(name).path
         }
         var outputs: [OutputSummary] = []
+        // Our own report, over tables/, with DataFolder set to the output folder.
+        let dataFolder = options.templatePathPrefix.map { TemplateFiller.windowsPath(prefix: $0, relativePath: "") } ?? folder.url.path
+        let ownDestination = folder.url.appendingPathComponent(CopilotUsageTemplate.fileName)
+        try CopilotUsageTemplate.pack(dataFolder: dataFolder).write(to: ownDestination.path)
+        outputs.append(OutputSummary(path: ownDestination.path, rows: 0, sha256: SHA256Text.hex(of: try Data(contentsOf: ownDestination))))
         for var template in templates {
             let name = URL(fileURLWithPath: template.path).lastPathComponent
+            guard name != CopilotUsageTemplate.fileName else {
+                throw CopilotPrepError(file: template.path, "has the name of copilot-prep's own report, which build writes; rename the template")
+            }
             let summary = try TemplateFiller.fill(&template, files: files, extra: options.templateValues)
             let destination = folder.url.appendingPathComponent(name)
             try template.write(to: destination.path)

@@ -9,7 +9,8 @@ struct OutputFolder {
 
     /// The names `build` writes at the top of the folder.
     static var outputNames: [String] {
-        [ActivitiesWriter.fileName, LicensedUsersWriter.fileName, OrgDataWriter.fileName, quarantineName, reportName]
+        [ActivitiesWriter.fileName, LicensedUsersWriter.fileName, OrgDataWriter.fileName, quarantineName, reportName,
+         CopilotUsageTemplate.fileName]
     }
 
     /// Checks the folder can be written without harm, then creates it and `tables/`.

@@ -1,0 +1,1 @@
+null meta [IsParameterQuery=true, Type="Text", IsParameterQueryRequired=true]
