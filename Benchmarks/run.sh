@@ -116,12 +116,18 @@ cores() {
   local size=$1 tmp dir
   build_tool
   tmp=$(mktemp -d); dir=$(data "$size")
-  build_args "$dir" "$tmp/one-out"; read -r s1 _ < <(timed "$tmp/one" taskset -c 0 "${BUILD[@]}")
-  build_args "$dir" "$tmp/two-out"; read -r s2 _ < <(timed "$tmp/two" "${BUILD[@]}")
+  # Both runs write the same folder (the report names its folder), hashed after each run.
+  build_args "$dir" "$tmp/out"
+  read -r s1 _ < <(timed "$tmp/one" taskset -c 0 "${BUILD[@]}")
+  (cd "$tmp/out" && find . -type f ! -name build-report.json -exec sha256sum {} + | sort -k2) > "$tmp/one.sha"
+  read -r s2 _ < <(timed "$tmp/two" "${BUILD[@]}")
+  (cd "$tmp/out" && find . -type f ! -name build-report.json -exec sha256sum {} + | sort -k2) > "$tmp/two.sha"
   echo "1 core: ${s1} s, $(nproc) cores: ${s2} s, speed-up $(awk -v a="$s1" -v b="$s2" 'BEGIN { printf "%.2fx", a / b }')"
-  (cd "$tmp/one-out" && find . -type f ! -name build-report.json -exec sha256sum {} + | sort -k2) > "$tmp/one.sha"
-  (cd "$tmp/two-out" && find . -type f ! -name build-report.json -exec sha256sum {} + | sort -k2) > "$tmp/two.sha"
-  if diff -q "$tmp/one.sha" "$tmp/two.sha" >/dev/null; then echo "Outputs byte-identical."; else echo "OUTPUTS DIFFER"; diff "$tmp/one.sha" "$tmp/two.sha" || true; fi
+  if diff -q "$tmp/one.sha" "$tmp/two.sha" >/dev/null; then
+    echo "Outputs byte-identical ($(wc -l < "$tmp/one.sha") files)."
+  else
+    echo "OUTPUTS DIFFER"; diff "$tmp/one.sha" "$tmp/two.sha" || true
+  fi
   rm -rf "$tmp"
 }
 
