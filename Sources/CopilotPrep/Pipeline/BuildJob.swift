@@ -85,6 +85,10 @@ public enum BuildJob {
                                        rows: processor.accounting.read - before))
         }
         processor.summarize(into: &log)
+        if usage.repeatedPromptPairs > 0 {
+            log.add(.info, "repeatedPrompt",
+                    "\(usage.repeatedPromptPairs) prompt(s) appeared in more than one record (same thread and message id); each is counted once")
+        }
         CrossFileFindings.add(usage: usage, files: processor.files, licensed: licensed, org: org, labels: labels, into: &log)
 
         report.inputs = inputs + [licensed.input, org.input].compactMap { $0 }

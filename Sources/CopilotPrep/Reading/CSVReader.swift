@@ -134,12 +134,6 @@ public final class CSVReader {
         String(decoding: field(index), as: UTF8.self)
     }
 
-    /// Calls `body` with field `index`'s bytes, without copying.
-    public func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let start = index == 0 ? 0 : fieldEnds[index - 1]
-        return try values.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<fieldEnds[index]])) }
-    }
-
     /// The current row as it appears in the file (decoded to UTF-8, without its line break).
     public var rawRow: String {
         String(decoding: text[currentRowRange], as: UTF8.self)

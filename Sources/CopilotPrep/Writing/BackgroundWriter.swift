@@ -49,7 +49,7 @@ final class BackgroundWriter: @unchecked Sendable {
         if let failure {
             throw CopilotPrepError(file: file, "cannot be written (\(failure)); check free disk space")
         }
-        return digest.map { $0.map { String(format: "%02x", $0) }.joined() }
+        return digest.map(SHA256Text.hex)
     }
 
     /// Waits for queued buffers without reporting (cleanup after another failure).

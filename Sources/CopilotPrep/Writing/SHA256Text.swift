@@ -4,6 +4,10 @@ import Foundation
 /// SHA-256 in lower-case hex, as the report lists outputs.
 enum SHA256Text {
     static func hex(of data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        hex(SHA256.hash(data: data))
+    }
+
+    static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -18,6 +18,7 @@ import Testing
         #expect(metrics.records == 6)
         // (t1,m1) (t2,m1) (t3,m5) (t4,m6) (t5,m7) (t5,m8); d repeats (t1,m1).
         #expect(metrics.prompts == 6)
+        #expect(outcome.report.findings.contains { $0.code == "repeatedPrompt" && $0.message.hasPrefix("1 prompt(s)") })
         #expect(metrics.activeUsers == 4)  // ann, bob, carol, dave
         #expect(metrics.sessions == 5)     // t1..t5
         #expect(metrics.licensedActiveUsers == 2)  // ann, carol
