@@ -70,6 +70,10 @@ enum OutcomePrinter {
                 lines.append("      or pass --template <its .pbit> to get a copy with them filled in.")
             } else {
                 lines.append("  " + templates.joined(separator: ", ") + "   filled with these files' paths")
+                for left in report.findings where left.code == "templateParameterLeft" {
+                    let name = left.file.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "a template"
+                    lines.append("  " + yellow("\(name): \(left.message)"))
+                }
                 lines.append("Next: open \(templates[0]) in Power BI Desktop.")
             }
         }
