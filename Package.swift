@@ -22,6 +22,7 @@ let package = Package(
         .target(
             name: "CopilotPrep",
             dependencies: [
+                "TemplateFiles",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
@@ -32,6 +33,20 @@ let package = Package(
                 .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
             ]
         ),
+        // Our Power BI report as readable files (Template/), compiled into the binary by the
+        // EmbedTemplate plugin so the tool carries it when copied alone; see Template/README.md.
+        .target(
+            name: "TemplateFiles",
+            path: "Template",
+            exclude: ["README.md"],
+            plugins: ["EmbedTemplate"]
+        ),
+        .plugin(
+            name: "EmbedTemplate",
+            capability: .buildTool(),
+            dependencies: ["TemplateEmbedder"]
+        ),
+        .executableTarget(name: "TemplateEmbedder"),
         .executableTarget(
             name: "copilot-prep",
             dependencies: [
@@ -41,7 +56,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CopilotPrepTests",
-            dependencies: ["CopilotPrep"],
+            dependencies: ["CopilotPrep", "TemplateFiles"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -79,6 +79,12 @@ public struct PBITPackage: Sendable, Equatable {
     /// Writes the members in order, Deflate-compressed, atomically (temporary name, then rename).
     /// Member times are fixed so the same members always give the same bytes.
     public func write(to url: URL) throws {
+        // ZIPFoundation's own error for a missing folder names the temporary file, not the one asked for.
+        let folder = url.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CopilotPrepError(file: url.path, "cannot be written: the folder \(folder.path) does not exist; create it or choose another path")
+        }
         let file = AtomicFile(url)
         file.discard()
         do {

@@ -59,15 +59,24 @@ enum TemplateAssembler {
 
     static let dataTypes = ["text": "string", "int": "int64", "date": "dateTime", "datetime": "dateTime", "bool": "boolean", "double": "double"]
 
+    static func modelType(_ type: String, column: String, table: String) throws -> String {
+        guard let dataType = dataTypes[type] else {
+            throw CopilotPrepError(file: "Template/tables/\(table).json",
+                                   "column '\(column)' has unknown type '\(type)'; use one of \(dataTypes.keys.sorted().joined(separator: ", "))")
+        }
+        return dataType
+    }
+
     static func dataModel(_ source: TemplateSource) throws -> [String: Any] {
         var tables: [[String: Any]] = []
         for table in source.tables {
             let hidden = Set(table.hiddenColumns ?? [])
+            if let unknown = hidden.subtracting(table.columns.map(\.name)).sorted().first {
+                throw CopilotPrepError(file: "Template/tables/\(table.name).json", "hides column '\(unknown)', which the table does not have")
+            }
             var columns: [[String: Any]] = []
             for column in table.columns {
-                guard let dataType = dataTypes[column.type] else {
-                    throw CopilotPrepError(file: "Template/tables/\(table.name).json", "column '\(column.name)' has unknown type '\(column.type)'")
-                }
+                let dataType = try modelType(column.type, column: column.name, table: table.name)
                 var entry: [String: Any] = ["name": column.name, "dataType": dataType,
                                             "summarizeBy": column.type == "int" || column.type == "double" ? "sum" : "none",
                                             "annotations": [["name": "SummarizationSetBy", "value": "Automatic"]]]
@@ -84,6 +93,12 @@ enum TemplateAssembler {
                 if hidden.contains(column.name) { entry["isHidden"] = true }
                 if table.name == "Date" && column.name == "Date" { entry["isKey"] = true }
                 columns.append(entry)
+            }
+            for column in table.calculatedColumns ?? [] {
+                let dataType = try modelType(column.type, column: column.name, table: table.name)
+                columns.append(["name": column.name, "type": "calculated", "dataType": dataType, "isDataTypeInferred": true,
+                                "expression": column.expression, "summarizeBy": "none",
+                                "annotations": [["name": "SummarizationSetBy", "value": "Automatic"]]])
             }
             let partitionSource: [String: Any]
             if let calculated = table.calculated {
@@ -116,9 +131,10 @@ enum TemplateAssembler {
         }
         let parameter = source.model.parameter
         let expressions: [[String: Any]] = [
-            ["name": parameter, "kind": "m", "expression": try source.query("\(parameter).m"),
+            ["name": parameter, "description": source.model.parameterDescription, "kind": "m",
+             "expression": try source.query("\(parameter).pq"),
              "annotations": [["name": "PBI_ResultType", "value": "Text"]]],
-            ["name": "TablesFolder", "kind": "m", "expression": lines(try source.query("TablesFolder.m")),
+            ["name": "TablesFolder", "kind": "m", "expression": lines(try source.query("TablesFolder.pq")),
              "annotations": [["name": "PBI_ResultType", "value": "Text"]]],
         ]
         let queryOrder = [parameter, "TablesFolder"] + source.tables.filter { $0.query != nil }.map(\.name)
@@ -156,10 +172,10 @@ enum TemplateAssembler {
 
     // MARK: Report
 
-    /// Which visual roles take the category and the values, per visual type.
-    static let roles: [String: (category: String?, values: String)] = [
-        "card": (nil, "Values"), "lineChart": ("Category", "Y"), "clusteredBarChart": ("Category", "Y"),
-        "clusteredColumnChart": ("Category", "Y"), "tableEx": (nil, "Values"),
+    /// Which visual roles take the category, the series and the values, per visual type.
+    static let roles: [String: (category: String?, series: String?, values: String)] = [
+        "card": (nil, nil, "Values"), "lineChart": ("Category", "Series", "Y"), "clusteredBarChart": ("Category", "Series", "Y"),
+        "clusteredColumnChart": ("Category", "Series", "Y"), "tableEx": (nil, nil, "Values"),
     ]
 
     static func layout(_ source: TemplateSource) throws -> [String: Any] {
@@ -169,7 +185,7 @@ enum TemplateAssembler {
             var containers: [[String: Any]] = []
             for (index, visual) in page.visuals.enumerated() {
                 let config = try visualConfig(visual, id: stableID("\(page.name)/\(index)").replacingOccurrences(of: "-", with: "").prefix(20),
-                                              z: index * 1000, measureTable: measureTable, page: page.name)
+                                              z: index * 1000, measureTable: measureTable, pageFile: page.file)
                 containers.append(["x": visual.position[0], "y": visual.position[1], "z": index * 1000,
                                    "width": visual.position[2], "height": visual.position[3],
                                    "config": try json(config), "filters": "[]", "tabOrder": index * 1000])
@@ -186,9 +202,9 @@ enum TemplateAssembler {
 
     /// A visual's config: projections by role and the query that feeds them.
     static func visualConfig(_ visual: TemplateSource.Visual, id: Substring, z: Int, measureTable: [String: String],
-                             page: String) throws -> [String: Any] {
+                             pageFile: String) throws -> [String: Any] {
         guard let role = roles[visual.type], visual.position.count == 4 else {
-            throw CopilotPrepError(file: "Template/report/\(page).json", "visual type '\(visual.type)' or its position is not one the packer knows")
+            throw CopilotPrepError(file: pageFile, "visual type '\(visual.type)' or its position is not one the packer knows")
         }
         var from: [[String: Any]] = []
         var aliases: [String: String] = [:]
@@ -204,14 +220,14 @@ enum TemplateAssembler {
             if field.hasPrefix("["), field.hasSuffix("]") {
                 let measure = String(field.dropFirst().dropLast())
                 guard let table = measureTable[measure] else {
-                    throw CopilotPrepError(file: "Template/report/\(page).json", "uses measure '\(measure)', which no file in measures/ defines")
+                    throw CopilotPrepError(file: pageFile, "uses measure '\(measure)', which no file in measures/ defines")
                 }
                 select.append(["Measure": ["Expression": ["SourceRef": ["Source": alias(table)]], "Property": measure],
                                "Name": "\(table).\(measure)", "NativeReferenceName": measure])
                 return "\(table).\(measure)"
             }
             let parts = field.split(separator: ".", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { throw CopilotPrepError(file: "Template/report/\(page).json", "'\(field)' is not table.column or [Measure]") }
+            guard parts.count == 2 else { throw CopilotPrepError(file: pageFile, "'\(field)' is not table.column or [Measure]") }
             select.append(["Column": ["Expression": ["SourceRef": ["Source": alias(parts[0])]], "Property": parts[1]],
                            "Name": field, "NativeReferenceName": parts[1]])
             return field
@@ -219,6 +235,12 @@ enum TemplateAssembler {
         var projections: [String: Any] = [:]
         if let categoryRole = role.category, let category = visual.category {
             projections[categoryRole] = [["queryRef": try reference(category), "active": true]]
+        }
+        if let series = visual.series {
+            guard let seriesRole = role.series else {
+                throw CopilotPrepError(file: pageFile, "a \(visual.type) visual has no series; remove 'series' or use a chart")
+            }
+            projections[seriesRole] = [["queryRef": try reference(series)]]
         }
         projections[role.values] = try visual.values.map { ["queryRef": try reference($0)] }
         var single: [String: Any] = ["visualType": visual.type, "projections": projections, "drillFilterOtherVisuals": true,

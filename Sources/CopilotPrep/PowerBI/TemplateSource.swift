@@ -1,4 +1,5 @@
 import Foundation
+import TemplateFiles
 
 /// Our report as the readable files of Template/ (embedded in the binary): tables with typed
 /// columns, M queries, DAX measures, relationships and report pages.
@@ -7,6 +8,13 @@ struct TemplateSource {
         var name: String
         /// text, int, date, datetime, bool or double.
         var type: String
+    }
+
+    /// A column computed in the model by DAX (a label, not data `build` writes).
+    struct CalculatedColumn: Decodable {
+        var name: String
+        var type: String
+        var expression: String
     }
 
     struct Table: Decodable {
@@ -18,6 +26,7 @@ struct TemplateSource {
         /// The DAX file of a calculated table.
         var calculated: String?
         var columns: [Column]
+        var calculatedColumns: [CalculatedColumn]?
         var hiddenColumns: [String]?
     }
 
@@ -40,6 +49,8 @@ struct TemplateSource {
         var position: [Double]
         /// `table.column` on the axis.
         var category: String?
+        /// `table.column` splitting the values into one line or bar per value (the legend).
+        var series: String?
         /// `[Measure]` or `table.column` values.
         var values: [String]
     }
@@ -47,6 +58,10 @@ struct TemplateSource {
     struct Page: Decodable {
         var name: String
         var visuals: [Visual]
+        /// Where the page came from, for error messages.
+        var file = ""
+
+        enum CodingKeys: String, CodingKey { case name, visuals }
     }
 
     struct Model: Decodable {
@@ -55,6 +70,8 @@ struct TemplateSource {
         var culture: String
         var compatibilityLevel: Int
         var parameter: String
+        /// Shown under the parameter's name when Desktop asks for its value.
+        var parameterDescription: String
         var tableOrder: [String]
     }
 
@@ -93,7 +110,11 @@ struct TemplateSource {
                            expression: body.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines))
         }
         relationships = try decode([Relationship].self, "relationships.json")
-        pages = try files.keys.filter { $0.hasPrefix("report/") }.sorted().map { try decode(Page.self, $0) }
+        pages = try files.keys.filter { $0.hasPrefix("report/") }.sorted().map { path in
+            var page = try decode(Page.self, path)
+            page.file = "Template/\(path)"
+            return page
+        }
     }
 
     func query(_ name: String) throws -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TemplateFiles
 @testable import CopilotPrep
 
 @Suite struct TemplateAssemblerTests {
@@ -43,16 +44,92 @@ import Testing
         let byName = tables(model)
         for tidy in TidyTable.allCases {
             let table = try #require(byName[tidy.rawValue], "no table \(tidy.rawValue)")
-            let columns = (table["columns"] as! [[String: Any]]).map { $0["name"] as! String }
-            #expect(columns == tidy.columns, "\(tidy.rawValue) columns differ from what build writes")
+            let loaded = (table["columns"] as! [[String: Any]]).filter { $0["type"] as? String != "calculated" }
+            #expect(loaded.map { $0["name"] as! String } == tidy.columns, "\(tidy.rawValue) columns differ from what build writes")
             let partition = (table["partitions"] as! [[String: Any]])[0]["source"] as! [String: Any]
             let m = (partition["expression"] as! [String]).joined(separator: "\n")
             #expect(m.contains("TablesFolder & \"\(tidy.fileName)\""))
             #expect(m.contains("Csv.Document") && m.contains("Encoding = 65001") && m.contains("QuoteStyle.Csv"))
             // The typed column list names exactly the writer's header.
-            let typed = m.components(separatedBy: "{\"").dropFirst().map { $0.components(separatedBy: "\"")[0] }
-            #expect(typed == tidy.columns, "\(tidy.rawValue): M names \(typed)")
+            let typed = mColumnTypes(m)
+            #expect(typed.map(\.column) == tidy.columns, "\(tidy.rawValue): M names \(typed.map(\.column))")
+            // ...and gives each the type the model declares (a mismatch fails the refresh).
+            for (column, mType) in typed {
+                let declared = loaded.first { $0["name"] as? String == column }?["dataType"] as? String
+                #expect(Self.modelTypeOfM[mType] == declared, "\(tidy.rawValue).\(column): M \(mType), model \(declared ?? "none")")
+            }
         }
+    }
+
+    /// The model data type each M type in the queries loads as.
+    private static let modelTypeOfM = ["type text": "string", "Int64.Type": "int64", "type date": "dateTime",
+                                       "type datetime": "dateTime", "type logical": "boolean", "type number": "double"]
+
+    /// The `{"Column", type}` pairs of a query's Table.TransformColumnTypes, in order.
+    private func mColumnTypes(_ m: String) -> [(column: String, type: String)] {
+        m.components(separatedBy: "{\"").dropFirst().map { pair in
+            let parts = pair.components(separatedBy: "\"")
+            let type = parts[1].drop { $0 == "," || $0 == " " }.prefix { $0 != "}" }
+            return (parts[0], String(type))
+        }
+    }
+
+    @Test func everyDAXReferenceNamesAColumnOrMeasureThatExists() throws {
+        let (_, model, _) = try packed()
+        let byName = tables(model)
+        let allMeasures = byName.values.reduce(into: Set<String>()) { $0.formUnion(members($1, "measures")) }
+        // The reader of references itself: strings and comments are not references.
+        let sample = daxReferences("CALCULATE ( [Prompts], 'Date'[Week Start] = \"[x]\", users[HasLicense] ) -- [y]")
+        #expect(sample.qualified.map { "\($0.0)|\($0.1)" } == ["Date|Week Start", "users|HasLicense"] && sample.unqualified == ["Prompts"])
+        var references = 0
+        func check(_ dax: String, owner: String, unqualifiedMayBe columns: Set<String>) {
+            let (qualified, unqualified) = daxReferences(dax)
+            references += qualified.count + unqualified.count
+            for (table, name) in qualified {
+                let known = byName[table].map { members($0, "columns").union(members($0, "measures")) } ?? []
+                #expect(known.contains(name), "\(owner) refers to \(table)[\(name)], which does not exist")
+            }
+            for name in unqualified {
+                #expect(allMeasures.contains(name) || columns.contains(name), "\(owner) refers to [\(name)], which does not exist")
+            }
+        }
+        var checked = 0
+        for (name, table) in byName {
+            for measure in table["measures"] as? [[String: Any]] ?? [] {
+                check((measure["expression"] as! [String]).joined(separator: "\n"), owner: "measure \(measure["name"]!)", unqualifiedMayBe: [])
+                checked += 1
+            }
+            for column in (table["columns"] as! [[String: Any]]) where column["type"] as? String == "calculated" {
+                check(column["expression"] as! String, owner: "column \(name)[\(column["name"]!)]", unqualifiedMayBe: members(table, "columns"))
+                checked += 1
+            }
+            let source = (table["partitions"] as! [[String: Any]])[0]["source"] as! [String: Any]
+            if source["type"] as? String == "calculated" {
+                check((source["expression"] as! [String]).joined(separator: "\n"), owner: "table \(name)", unqualifiedMayBe: members(table, "columns"))
+                checked += 1
+            }
+        }
+        #expect(checked >= 14 && references >= 30)
+    }
+
+    /// `table[name]` / `'table'[name]` and bare `[name]` references in DAX, ignoring strings and comments.
+    private func daxReferences(_ dax: String) -> (qualified: [(String, String)], unqualified: [String]) {
+        let code = dax.split(separator: "\n").map { line in line.range(of: "--").map { String(line[..<$0.lowerBound]) } ?? String(line) }
+            .joined(separator: "\n").replacingOccurrences(of: #""([^"]|"")*""#, with: "\"\"", options: .regularExpression)
+        var qualified: [(String, String)] = []
+        var unqualified: [String] = []
+        let pattern = try! NSRegularExpression(pattern: #"('(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_]*)?\[([^\]]+)\]"#)
+        for match in pattern.matches(in: code, range: NSRange(code.startIndex..., in: code)) {
+            let name = String(code[Range(match.range(at: 2), in: code)!])
+            if let tableRange = Range(match.range(at: 1), in: code) {
+                var table = String(code[tableRange])
+                if table.hasPrefix("'") { table = String(table.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'") }
+                qualified.append((table, name))
+            } else {
+                unqualified.append(name)
+            }
+        }
+        return (qualified, unqualified)
     }
 
     @Test func relationshipsAndVisualsPointAtWhatExists() throws {
@@ -70,7 +147,13 @@ import Testing
         for section in sections {
             for container in section["visualContainers"] as! [[String: Any]] {
                 let config = try JSONSerialization.jsonObject(with: Data((container["config"] as! String).utf8)) as! [String: Any]
-                let query = (config["singleVisual"] as! [String: Any])["prototypeQuery"] as! [String: Any]
+                let single = config["singleVisual"] as! [String: Any]
+                let query = single["prototypeQuery"] as! [String: Any]
+                // Every projection shows a field the query selects.
+                let selected = Set((query["Select"] as! [[String: Any]]).map { $0["Name"] as! String })
+                for (role, fields) in single["projections"] as! [String: [[String: Any]]] {
+                    for field in fields { #expect(selected.contains(field["queryRef"] as! String), "\(role): \(field)") }
+                }
                 let entities = Dictionary(uniqueKeysWithValues: (query["From"] as! [[String: Any]]).map { ($0["Name"] as! String, $0["Entity"] as! String) })
                 for select in query["Select"] as! [[String: Any]] {
                     let (kind, field) = select["Measure"].map { ("measures", $0) } ?? ("columns", select["Column"]!)
@@ -84,6 +167,52 @@ import Testing
             }
         }
         #expect(visuals >= 15)
+    }
+
+    @Test func trendsSplitByAppAndDepartmentsByLicence() throws {
+        let (_, _, layout) = try packed()
+        var seriesByTitle: [String: String] = [:]
+        for section in layout["sections"] as! [[String: Any]] {
+            for container in section["visualContainers"] as! [[String: Any]] {
+                let config = try JSONSerialization.jsonObject(with: Data((container["config"] as! String).utf8)) as! [String: Any]
+                let single = config["singleVisual"] as! [String: Any]
+                let projections = single["projections"] as! [String: [[String: Any]]]
+                let title = ((((single["vcObjects"] as? [String: Any])?["title"] as? [[String: Any]])?.first?["properties"] as? [String: Any])?["text"]
+                             as? [String: Any]).flatMap { (($0["expr"] as? [String: Any])?["Literal"] as? [String: Any])?["Value"] as? String }
+                if let title, let series = projections["Series"]?.first?["queryRef"] as? String { seriesByTitle[title] = series }
+            }
+        }
+        #expect(seriesByTitle["'Weekly prompts by app'"] == "interactions.AppHost")
+        #expect(seriesByTitle["'Active users by department, licensed and unlicensed'"] == "users.License Status")
+    }
+
+    @Test func mistakesInTheSourceNameTheFileAndTheFix() throws {
+        var files = EmbeddedTemplate.files
+        files["report/01-Overview.json"] = files["report/01-Overview.json"]!.replacingOccurrences(of: "[Sessions]", with: "[Sesions]")
+        #expect(throws: CopilotPrepError(file: "Template/report/01-Overview.json", "uses measure 'Sesions', which no file in measures/ defines")) {
+            try TemplateAssembler.package(try TemplateSource(files: files))
+        }
+        // A legend on a card, which has none.
+        files = EmbeddedTemplate.files
+        var agents = try JSONSerialization.jsonObject(with: Data(files["report/04-Agents.json"]!.utf8)) as! [String: Any]
+        var visuals = agents["visuals"] as! [[String: Any]]
+        #expect(visuals[0]["type"] as? String == "card")
+        visuals[0]["series"] = "agents.Kind"
+        agents["visuals"] = visuals
+        files["report/04-Agents.json"] = String(decoding: try JSONSerialization.data(withJSONObject: agents), as: UTF8.self)
+        #expect(throws: CopilotPrepError(file: "Template/report/04-Agents.json", "a card visual has no series; remove 'series' or use a chart")) {
+            try TemplateAssembler.package(try TemplateSource(files: files))
+        }
+        files = EmbeddedTemplate.files
+        files["tables/messages.json"] = files["tables/messages.json"]!.replacingOccurrences(of: "\"hiddenColumns\": [", with: "\"hiddenColumns\": [\"MesageId\", ")
+        #expect(throws: CopilotPrepError(file: "Template/tables/messages.json", "hides column 'MesageId', which the table does not have")) {
+            try TemplateAssembler.package(try TemplateSource(files: files))
+        }
+        files = EmbeddedTemplate.files
+        files.removeValue(forKey: "tables/agents.json")
+        #expect(throws: CopilotPrepError(file: "Template/tables/agents.json", "is missing from the template")) {
+            try TemplateSource(files: files)
+        }
     }
 
     @Test func theMeasuresTheIssueNamesExist() throws {
