@@ -32,6 +32,7 @@ duckdb_memory=${DUCKDB_MEMORY_LIMIT:-4GB}
 duckdb_threads=${DUCKDB_THREADS:-2}
 cores=$(nproc)
 keep=${BENCH_KEEP:-0}
+start_load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo 0)  # before our own build and data
 
 usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; }
 
@@ -185,7 +186,7 @@ throughput() {
       duckdb_note="DuckDB: SKIPPED, it could not be installed from PyPI (see the note above)"
     fi
   fi
-  $bench context "$results" --mode throughput --truth "$dir/sample-truth.json" "${all_files[@]}" \
+  $bench context "$results" --load "$start_load" --mode throughput --truth "$dir/sample-truth.json" "${all_files[@]}" \
     --note "$(files_note)" --note "$duckdb_note" --note "$(runs_note)" -- "${AUDIT[@]}"
 
   build_command "$work/copilot-prep-out"
@@ -227,7 +228,7 @@ flatness() {
   load_inputs "${dirs[0]}"
   local first_note; first_note=$(files_note)
   load_inputs "${dirs[1]}"
-  $bench context "$results" --mode flatness --note "$first_note" --note "$(files_note)" \
+  $bench context "$results" --load "$start_load" --mode flatness --note "$first_note" --note "$(files_note)" \
     --note "copilot-prep build with all outputs. $(runs_note)" -- "${AUDIT[@]}"
   local round
   for ((round = 1; round <= runs; round++)); do
@@ -254,7 +255,7 @@ cores_mode() {
   load_inputs "$dir"
   local notes=(--note "$(files_note)" --note "$(runs_note)")
   [ "$cores" -gt 1 ] || notes+=(--note "note: this machine has 1 core, so both runs use one core.")
-  $bench context "$results" --mode cores "${notes[@]}" -- "${AUDIT[@]}"
+  $bench context "$results" --load "$start_load" --mode cores "${notes[@]}" -- "${AUDIT[@]}"
   # Every run writes the same folder (build-report.json and the .pbit name it), hashed after each.
   build_command "$work/out"
   local label=("1 core (taskset -c 0)" "$cores cores (taskset -c 0-$((cores - 1)))")
@@ -285,6 +286,11 @@ command -v python3 >/dev/null || die "python3 is needed"
 work=$(mktemp -d "${TMPDIR:-/tmp}/copilot-prep-bench.XXXXXX")
 results="$work/results.jsonl"
 
+sizes=("$@")
+[[ ${1:-} == --* ]] && sizes=("${@:2}")
+for size in "${sizes[@]}"; do  # the sizes given, checked before the long build
+  [[ $size =~ ^[1-9][0-9]*$ ]] || die "a size is a whole number of MB, not '$size' (see --help)"
+done
 case "${1:-}" in
   --flatness) runs=${BENCH_RUNS:-1} ;;
   *) runs=${BENCH_RUNS:-3} ;;
