@@ -209,8 +209,8 @@ def context(results, args):
     truth = metrics_of(args.truth) if args.truth else None
     notes = list(args.note or [])
     if args.load is not None and args.load >= 0.5:
-        notes.append(f"note: load average {args.load:.2f} when the script started: other processes used the cores, "
-                     "so the figures may be slower and noisier than on an idle machine.")
+        notes.append(f"note: load average {args.load:.2f} when the script started (work running then or just before "
+                     "shares the cores): the figures may be slower and noisier than on an idle machine.")
     entry = {"kind": "context", "mode": args.mode, "machine": machine(), "inputMB": sizes / 1e6,
              "files": [os.path.basename(path) for path in args.audit], "allFiles": args.all_files,
              "truth": truth, "notes": notes, "cores": os.cpu_count(),

@@ -1,6 +1,7 @@
 # Shared by run.sh and selftest.sh (sourced, not run).
 # shellcheck shell=bash
 
+# shellcheck disable=SC2034  # used by the scripts that source this file
 bench_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo_root=$(cd "$bench_dir/.." && pwd)
 venv="$bench_dir/.venv"

@@ -21,7 +21,7 @@
 set -euo pipefail
 export LC_ALL=C  # decimal points in $EPOCHREALTIME and awk
 
-# shellcheck source=Benchmarks/lib.sh
+# shellcheck source=SCRIPTDIR/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 bin="$repo_root/.build/release/copilot-prep"
@@ -37,6 +37,7 @@ start_load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo 0)  # before our ow
 usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; }
 
 work=""
+# shellcheck disable=SC2317  # called by the EXIT trap
 cleanup() {
   if [ -n "$work" ] && [ -d "$work" ]; then
     if [ "$keep" = 1 ]; then note "Outputs and logs kept in $work"; else rm -rf "$work"; fi
@@ -63,7 +64,7 @@ build_tool() {
 # data_dir SIZE: prints the sample folder of SIZE MB, generating it on first use.
 data_dir() {
   local size=$1 dir
-  [[ $size =~ ^[0-9]+$ ]] && [ "$size" -gt 0 ] || die "a size is a whole number of MB, not '$size'"
+  if ! [[ $size =~ ^[1-9][0-9]*$ ]]; then die "a size is a whole number of MB, not '$size'"; fi
   dir="$bench_dir/data/$size"
   [ "$seed" = 1 ] || dir="$dir-seed$seed"
   if [ ! -f "$dir/sample-truth.json" ]; then  # written last: its absence means not (fully) there
@@ -203,7 +204,7 @@ throughput() {
       timed "copilot-prep-$round" "$work/copilot-prep-$round.out" "${BUILD[@]}"
       record copilot-prep "copilot-prep build (all outputs)" "copilot-prep-$round" "$work/copilot-prep-out/build-report.json"
       check_run "copilot-prep-$round" "copilot-prep build" || copilot_prep_failed=1
-      [ "$keep" = 1 ] && [ "$round" = "$runs" ] || rm -rf "$work/copilot-prep-out"
+      if [ "$keep" != 1 ] || [ "$round" != "$runs" ]; then rm -rf "$work/copilot-prep-out"; fi
     fi
 
     if [ -n "$duckdb_label" ] && [ "$duckdb_failed" = 0 ]; then
@@ -214,7 +215,7 @@ throughput() {
         "$work/duckdb-out" "${AUDIT[@]}"
       record duckdb "$duckdb_label" "duckdb-$round" "$work/duckdb-$round.json"
       check_run "duckdb-$round" "The DuckDB job" || duckdb_failed=1  # no more rounds of a failing job
-      [ "$keep" = 1 ] && [ "$round" = "$runs" ] || rm -rf "$work/duckdb-out" "$work/duckdb-tmp"
+      if [ "$keep" != 1 ] || [ "$round" != "$runs" ]; then rm -rf "$work/duckdb-out" "$work/duckdb-tmp"; fi
     fi
   done
   finish "throughput-$size"

@@ -11,7 +11,7 @@
 set -euo pipefail
 export LC_ALL=C
 
-# shellcheck source=Benchmarks/lib.sh
+# shellcheck source=SCRIPTDIR/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 ensure_duckdb || die "the self-test needs DuckDB in $venv"
