@@ -4,6 +4,11 @@ struct RecordIdentity: Hashable {
     var high: UInt64
     var low: UInt64
 
+    init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
     init<C: Collection>(_ id: C) where C.Element == UInt8 {
         if let guid = Self.parseGUID(id) {
             (high, low) = guid

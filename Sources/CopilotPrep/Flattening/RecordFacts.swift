@@ -10,6 +10,16 @@ struct RecordFacts: Sendable {
     var agentId: String
     var agentName: String
 
+    init(userKey: String, appHost: String, day: Int, thread: PairKey, prompts: [PairKey], agentId: String = "", agentName: String = "") {
+        self.userKey = userKey
+        self.appHost = appHost
+        self.day = day
+        self.thread = thread
+        self.prompts = prompts
+        self.agentId = agentId
+        self.agentName = agentName
+    }
+
     init(_ record: AuditRecord, userKey: String, timestamp: AuditTimestamp) {
         self.userKey = userKey
         appHost = record.appHost.isEmpty ? UsageAccumulator.unknown : record.string(record.appHost)

@@ -74,21 +74,25 @@ final class TidyTablesWriter {
         return try writer.finish()
     }
 
+    /// One row per day, user and app, day by day (the accumulator reads back one day at a time).
     private func writeDailyActivity(usage: UsageAccumulator) throws -> OutputSummary {
         let writer = try open(.dailyActivity)
-        // Sort on the day number and pre-computed labels: comparing built strings is what costs.
+        // Sort on pre-computed labels: building them per comparison is what costs.
         let users = usage.userKeys.map(labels.user)
-        let rows = usage.daily.map { key, counts in
-            (day: key.day, user: users[Int(key.user)], app: usage.appNames[Int(key.app)], counts: counts)
-        }.sorted { ($0.day, $0.user, $0.app) < ($1.day, $1.user, $1.app) }
-        for row in rows {
-            writer.field(AuditTimestamp.dateText(day: Int(row.day)))
-            writer.field(row.user)
-            writer.field(row.app)
-            writer.field(row.counts.prompts)
-            writer.field(row.counts.sessions)
-            writer.field(row.counts.records)
-            writer.endRow()
+        try usage.forEachDay { day, rows in
+            let date = AuditTimestamp.dateText(day: day)
+            let sorted = rows.sorted {
+                (users[Int($0.user)], usage.appNames[Int($0.app)]) < (users[Int($1.user)], usage.appNames[Int($1.app)])
+            }
+            for row in sorted {
+                writer.field(date)
+                writer.field(users[Int(row.user)])
+                writer.field(usage.appNames[Int(row.app)])
+                writer.field(row.prompts)
+                writer.field(row.sessions)
+                writer.field(row.records)
+                writer.endRow()
+            }
         }
         return try writer.finish()
     }

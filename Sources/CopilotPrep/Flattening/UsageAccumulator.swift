@@ -1,10 +1,37 @@
-/// Accumulates, record by record, everything the metrics and the aggregate tables need, in
-/// compact form: interned user and app names, 128-bit keys for distinct counts.
+import Foundation
+
+/// Accumulates, record by record, everything the metrics and the aggregate tables need.
+///
+/// What the tenant bounds stays in memory: interned user and app names, agents, days, active
+/// users. What grows with the input (a key per prompt, per session, per record-day) is spilled
+/// to the work folder in partitions and reduced one partition at a time in `finish()`, so
+/// memory stays flat however many months of audit log a build reads.
 final class UsageAccumulator {
-    struct DailyKey: Hashable { var day: Int32; var user: Int32; var app: Int32 }
-    struct DailyCounts { var records = 0; var prompts = 0; var sessions = 0 }
-    struct DailyThread: Hashable { var daily: DailyKey; var thread: PairKey }
     struct Agent { var name: String; var kind: String }
+    /// A user's use of one app on one day (a row of daily_activity, before labels).
+    struct DailyRow { var user: Int32; var app: Int32; var prompts = 0; var sessions = 0; var records = 0 }
+    /// The distinct counts, known once every record is in.
+    struct Totals {
+        var prompts = 0
+        var sessions = 0
+        /// Prompt pairs found in more than one record (counted once).
+        var repeatedPromptPairs = 0
+        var promptsByApp: [Int32: Int] = [:]
+    }
+
+    /// A prompt (thread, message id) of a kept record, with the record's place in input order:
+    /// the first record holding a prompt is the one it counts for.
+    private struct PromptEvent { var pair: PairKey; var sequence: Int; var day: Int32; var user: Int32; var app: Int32 }
+    /// Something that happened on a day: a kept record (which may have prompts, then its thread
+    /// is a session of the day) or a distinct prompt counted there.
+    private struct DailyEvent { var user: Int32; var app: Int32; var kind: DailyEventKind; var thread: PairKey }
+    private enum DailyEventKind: UInt8, Comparable {
+        case record, recordWithPrompt, prompt
+        static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// Partitions of the prompt and thread keys: each is 1/64 of them when read back.
+    private static let hashPartitions = 64
 
     private(set) var userKeys: [String] = []
     private var userIndex: [String: Int32] = [:]
@@ -12,19 +39,28 @@ final class UsageAccumulator {
     private var appIndex: [String: Int32] = [:]
 
     private(set) var records = 0
-    private var promptPairs = Set<PairKey>()
-    private var promptThreads = Set<PairKey>()
     private(set) var activeUsers = Set<Int32>()
-    private var promptsByApp: [Int32: Int] = [:]
-    private(set) var daily: [DailyKey: DailyCounts] = [:]
-    private var dailyThreads = Set<DailyThread>()
     private(set) var days = Set<Int>()
     private(set) var agents: [String: Agent] = [:]
     private(set) var agentOrder: [String] = []
-    /// Prompt pairs found in more than one record (counted once).
-    private(set) var repeatedPromptPairs = 0
+
+    private let prompts: PartitionedSpill<PromptEvent>
+    private let promptThreads: PartitionedSpill<PairKey>
+    private let dailyEvents: PartitionedSpill<DailyEvent>
+    private var totals: Totals?
+    /// Held so the folder (removed when released) lives as long as the spilled keys.
+    private let workFolder: WorkFolder
 
     static let unknown = "(Unknown)"
+
+    /// `workFolder`: where the spilled keys go; `spillBufferBytes`: memory for keys not yet
+    /// written, per kind of key.
+    init(workFolder: WorkFolder, spillBufferBytes: Int = 2 << 20) {
+        self.workFolder = workFolder
+        prompts = PartitionedSpill(folder: workFolder.url, name: "prompts", bufferBytes: spillBufferBytes)
+        promptThreads = PartitionedSpill(folder: workFolder.url, name: "threads", bufferBytes: spillBufferBytes)
+        dailyEvents = PartitionedSpill(folder: workFolder.url, name: "day", bufferBytes: spillBufferBytes)
+    }
 
     func user(_ key: String) -> Int32 {
         if let index = userIndex[key] { return index }
@@ -43,13 +79,13 @@ final class UsageAccumulator {
     }
 
     /// Adds one kept record.
-    func add(_ facts: RecordFacts) {
+    func add(_ facts: RecordFacts) throws {
+        precondition(totals == nil, "a record added after finish()")
+        let sequence = records
         records += 1
         let user = user(facts.userKey)
         let app = app(facts.appHost)
         days.insert(facts.day)
-        let dailyKey = DailyKey(day: Int32(facts.day), user: user, app: app)
-        daily[dailyKey, default: DailyCounts()].records += 1
 
         if !facts.agentId.isEmpty {
             if agents[facts.agentId] == nil {
@@ -60,32 +96,95 @@ final class UsageAccumulator {
             }
         }
 
-        for prompt in facts.prompts {
-            if promptPairs.insert(prompt).inserted {
-                promptsByApp[app, default: 0] += 1
-                daily[dailyKey]!.prompts += 1
-            } else {
-                repeatedPromptPairs += 1
+        let day = Int32(facts.day)
+        for pair in facts.prompts {
+            try prompts.append(PromptEvent(pair: pair, sequence: sequence, day: day, user: user, app: app),
+                               to: Self.partition(pair))
+        }
+        let hasPrompts = !facts.prompts.isEmpty
+        if hasPrompts {
+            activeUsers.insert(user)
+            try promptThreads.append(facts.thread, to: Self.partition(facts.thread))
+        }
+        try dailyEvents.append(DailyEvent(user: user, app: app, kind: hasPrompts ? .recordWithPrompt : .record, thread: facts.thread),
+                               to: facts.day)
+    }
+
+    private static func partition(_ key: PairKey) -> Int { Int(key.high % UInt64(hashPartitions)) }
+
+    /// Reduces the spilled prompt and thread keys into the distinct counts (once).
+    @discardableResult
+    func finish() throws -> Totals {
+        if let totals { return totals }
+        var totals = Totals()
+        for partition in prompts.partitions {
+            var events = try prompts.values(of: partition)
+            events.sort { ($0.pair.high, $0.pair.low, $0.sequence) < ($1.pair.high, $1.pair.low, $1.sequence) }
+            var previous: PairKey?
+            for event in events {
+                if event.pair == previous {
+                    totals.repeatedPromptPairs += 1
+                    continue
+                }
+                previous = event.pair
+                totals.prompts += 1
+                totals.promptsByApp[event.app, default: 0] += 1
+                try dailyEvents.append(DailyEvent(user: event.user, app: event.app, kind: .prompt, thread: event.pair),
+                                       to: Int(event.day))
             }
         }
-        if !facts.prompts.isEmpty {
-            activeUsers.insert(user)
-            promptThreads.insert(facts.thread)
-            if dailyThreads.insert(DailyThread(daily: dailyKey, thread: facts.thread)).inserted {
-                daily[dailyKey]!.sessions += 1
+        for partition in promptThreads.partitions {
+            var threads = try promptThreads.values(of: partition)
+            threads.sort { ($0.high, $0.low) < ($1.high, $1.low) }
+            totals.sessions += zip(threads, threads.dropFirst()).reduce(threads.isEmpty ? 0 : 1) { $0 + ($1.0 == $1.1 ? 0 : 1) }
+        }
+        self.totals = totals
+        return totals
+    }
+
+    /// Each day with activity, in order, with its rows by user and app (in index order).
+    func forEachDay(_ body: (_ day: Int, _ rows: [DailyRow]) throws -> Void) throws {
+        try finish()
+        for day in dailyEvents.partitions {
+            var events = try dailyEvents.values(of: day)
+            events.sort {
+                ($0.user, $0.app, $0.kind, $0.thread.high, $0.thread.low) < ($1.user, $1.app, $1.kind, $1.thread.high, $1.thread.low)
             }
+            var rows: [DailyRow] = []
+            var previous: DailyEvent?
+            for event in events {
+                if previous == nil || previous!.user != event.user || previous!.app != event.app {
+                    rows.append(DailyRow(user: event.user, app: event.app))
+                }
+                switch event.kind {
+                case .record:
+                    rows[rows.count - 1].records += 1
+                case .recordWithPrompt:
+                    rows[rows.count - 1].records += 1
+                    // Sorted by thread within the kind: a new thread is a new session of the day.
+                    if previous?.user != event.user || previous?.app != event.app || previous?.kind != event.kind
+                        || previous?.thread != event.thread {
+                        rows[rows.count - 1].sessions += 1
+                    }
+                case .prompt:
+                    rows[rows.count - 1].prompts += 1
+                }
+                previous = event
+            }
+            try body(day, rows)
         }
     }
 
     /// The report's metrics, given who is licensed and which department each user is in.
-    func metrics(licensed: LicensedUserList, org: OrgDirectory, labels: UserLabels = .plain) -> UsageMetrics {
+    func metrics(licensed: LicensedUserList, org: OrgDirectory, labels: UserLabels = .plain) throws -> UsageMetrics {
+        let totals = try finish()
         var metrics = UsageMetrics()
         metrics.records = records
-        metrics.prompts = promptPairs.count
+        metrics.prompts = totals.prompts
         metrics.activeUsers = activeUsers.count
-        metrics.sessions = promptThreads.count
+        metrics.sessions = totals.sessions
         metrics.licensedUsers = licensed.users.filter(\.hasLicense).count
-        for (app, count) in promptsByApp { metrics.promptsByApp[appNames[Int(app)]] = count }
+        for (app, count) in totals.promptsByApp { metrics.promptsByApp[appNames[Int(app)]] = count }
         for user in activeUsers {
             let key = userKeys[Int(user)]
             if licensed.user(key)?.hasLicense == true { metrics.licensedActiveUsers += 1 }

@@ -78,7 +78,7 @@ struct AuditBatchFlattener: Sendable {
                        record.messages.count, record.messageIdCount] {
             templateRows *= max(1, length)
         }
-        return .candidate(.init(identity: RecordIdentity(id), seconds: timestamp.seconds,
+        return .candidate(.init(identity: RecordIdentity(id),
                                 facts: RecordFacts(record, userKey: userKey, timestamp: timestamp),
                                 leniencies: record.leniencies.map { "\($0)" }, templateRows: templateRows))
     }

@@ -17,7 +17,7 @@ final class AuditProcessor {
     private let tables: TidyTablesWriter?
     private let quarantine: Quarantine
     private let labels: UserLabels
-    private var seen = Set<RecordIdentity>()
+    private var seen = RecordIdentitySet()
     private var skippedOperations: [String: Int] = [:]
     private var leniencies: [String: (count: Int, file: String, line: Int)] = [:]
     private var leniencyOrder: [String] = []
@@ -107,15 +107,15 @@ final class AuditProcessor {
                 log.add(.warning, reason, file: file, line: batch.lines[row], "row quarantined: \(detail)")
             case .candidate(let candidate):
                 stats.saw(day: candidate.facts.day)
-                guard seen.insert(candidate.identity).inserted else {
+                guard seen.insert(candidate.identity) else {
                     accounting.duplicate += 1
                     continue
                 }
                 accounting.kept += 1
                 note(candidate.leniencies, file: file, line: batch.lines[row])
-                usage.add(candidate.facts)
+                try usage.add(candidate.facts)
                 rowsInTemplateLayout += candidate.templateRows
-                try activities?.add(seconds: candidate.seconds, encodedRow: result.bytes(row: row, output: 0))
+                activities?.add(encodedRow: result.bytes(row: row, output: 0))
                 if let tables {
                     for (index, table) in TidyRowEncoder.tables.enumerated() {
                         tables.append(table, rows: result.bytes(row: row, output: index + 1), count: result.count(row: row, table: index))

@@ -66,7 +66,7 @@ public enum BuildJob {
         let labels = UserLabels(pseudonymizer: pseudonymizer, departments: DepartmentGrouping(org: org, minimumSize: options.minGroupSize))
 
         // 4. The audit exports, in the order given.
-        let usage = UsageAccumulator()
+        let usage = UsageAccumulator(workFolder: try WorkFolder(inside: folder?.url))
         let activities = try folder.map { try ActivitiesWriter(folder: $0.url) }
         let tables = try folder.map { try TidyTablesWriter(folder: $0.tables, labels: labels) }
         let processor = AuditProcessor(usage: usage, activities: activities, tables: tables, quarantine: quarantine, labels: labels)
@@ -85,15 +85,16 @@ public enum BuildJob {
                                        rows: processor.accounting.read - before))
         }
         processor.summarize(into: &log)
-        if usage.repeatedPromptPairs > 0 {
+        let totals = try usage.finish()
+        if totals.repeatedPromptPairs > 0 {
             log.add(.info, "repeatedPrompt",
-                    "\(usage.repeatedPromptPairs) prompt(s) appeared in more than one record (same thread and message id); each is counted once")
+                    "\(totals.repeatedPromptPairs) prompt(s) appeared in more than one record (same thread and message id); each is counted once")
         }
         CrossFileFindings.add(usage: usage, files: processor.files, licensed: licensed, org: org, labels: labels, into: &log)
 
         report.inputs = inputs + [licensed.input, org.input].compactMap { $0 }
         report.accounting = BuildReport.Accounting(audit: processor.accounting, licensed: licensed.accounting, org: org.accounting)
-        report.metrics = usage.metrics(licensed: licensed, org: org, labels: labels)
+        report.metrics = try usage.metrics(licensed: licensed, org: org, labels: labels)
         report.quarantinedByReason = quarantine.countByReason
 
         // 5. The outputs.

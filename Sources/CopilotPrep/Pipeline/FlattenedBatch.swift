@@ -10,7 +10,6 @@ struct FlattenedBatch: Sendable {
 
     struct Candidate: Sendable {
         var identity: RecordIdentity
-        var seconds: Int64
         var facts: RecordFacts
         /// Fields read leniently (names).
         var leniencies: [String]

@@ -38,12 +38,6 @@ final class CSVWriter {
         rows += count
     }
 
-    /// Appends an already encoded row read from another file (its bytes end with `\n`).
-    func encodedRow(from descriptor: Int32, offset: Int64, length: Int) throws {
-        try file.append(from: descriptor, offset: offset, length: length)
-        rows += 1
-    }
-
     func finish() throws -> OutputSummary {
         let sha = try file.finish()
         return OutputSummary(path: url.path, rows: rows, sha256: sha)

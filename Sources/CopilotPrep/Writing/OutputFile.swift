@@ -47,17 +47,6 @@ final class OutputFile {
         text.withUTF8 { write($0) }
     }
 
-    /// Appends `length` bytes read from `descriptor` at `offset` straight into the buffer.
-    func append(from descriptor: Int32, offset: Int64, length: Int) throws {
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: length))
-        let read = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + start, length, off_t(offset)) }
-        guard read == length else {
-            throw CopilotPrepError(file: url.path, "cannot read back a temporary file (\(String(cString: strerror(errno))))")
-        }
-        if buffer.count >= Self.flushThreshold { flush() }
-    }
-
     /// Hands the full buffer to the writer (a fresh buffer takes its place: no copy).
     private func flush() {
         guard !buffer.isEmpty else { return }

@@ -56,7 +56,7 @@ import Testing
         #expect(finding.severity == .warning && finding.line == 3)
     }
 
-    @Test func activitiesAreInTheTemplateLayoutOrderedByTimeWithAuditDataUnchanged() throws {
+    @Test func activitiesAreInTheTemplateLayoutInInputOrderWithAuditDataUnchanged() throws {
         let tenant = MixedTenant()
         let out = tenant.folder.path("out")
         #expect(BuildJob.run(tenant.options(output: out)).exitCode == 0)
@@ -65,7 +65,7 @@ import Testing
         let table = try CSVTable(out + "/Copilot_Activities.csv")
         #expect(table.header == ["RecordId", "CreationDate", "RecordType", "Operation", "UserId", "AuditData",
                                  "AssociatedAdminUnits", "AssociatedAdminUnitsNames"])
-        let expected = MixedTenant.keptInTimeOrder
+        let expected = MixedTenant.keptInInputOrder
         #expect(table.column("RecordId") == expected.map(\.id))
         #expect(table.column("CreationDate") == expected.map(\.time))
         #expect(table.column("AuditData") == expected.map(ExportFixture.auditData))

@@ -35,8 +35,8 @@ struct MixedTenant {
                      appHost: "Outlook", thread: "t5", messages: [.init(id: "m7", isPrompt: true), .init(id: "m8", isPrompt: true)],
                      resources: 3)
 
-    /// Kept records in time order.
-    static let keptInTimeOrder = [i, a, b, d, e, g]
+    /// Kept records in input order: files as given, rows in file order, first copy wins.
+    static let keptInInputOrder = [a, b, d, e, g, i]
 
     init() {
         // 1: current layout, UTF-8 with BOM, CRLF: a, b, other operation, d, 334 record.
