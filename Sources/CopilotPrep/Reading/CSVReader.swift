@@ -28,6 +28,8 @@ public final class CSVReader {
     /// Decoded UTF-8 field values of the current row, back to back.
     private var values: [UInt8] = []
     private var fieldEnds: [Int] = []
+    private var rawFieldEnds: [Int] = []
+    private var fieldsQuotedExactly: [Bool] = []
     /// Whether the current row ended inside an open quote at the end of the file.
     public private(set) var rowHasUnterminatedQuote = false
 
@@ -151,7 +153,7 @@ public final class CSVReader {
         while try nextRawRow() {
             let complete = text.withUnsafeBufferPointer { buffer in
                 Self.splitFields(UnsafeBufferPointer(rebasing: buffer[currentRowRange]), delimiter: dialect.delimiter,
-                                 values: &values, ends: &fieldEnds)
+                                 values: &values, ends: &fieldEnds, rawEnds: &rawFieldEnds, quotedExactly: &fieldsQuotedExactly)
             }
             rowHasUnterminatedQuote = !complete
             if !(fieldEnds.count == 1 && values.isEmpty) { return true }
@@ -225,45 +227,76 @@ public final class CSVReader {
     /// Splits one complete row (no line break at its end) into decoded field values, back to
     /// back in `values`, with each field's end in `ends`: quotes removed, doubled quotes undone,
     /// text after a closing quote kept (as Excel does). Returns false when a quote is left open.
-    static func splitFields(_ row: UnsafeBufferPointer<UInt8>, delimiter: UInt8, values: inout [UInt8], ends: inout [Int]) -> Bool {
+    ///
+    /// Also notes, per field, where it ends in `row` (`rawEnds`, at its delimiter) and whether it
+    /// is written exactly as RFC 4180 quotes it (`quotedExactly`: in quotes, inner quotes doubled,
+    /// nothing after the closing quote), so a writer can copy such a field instead of re-encoding it.
+    /// Values are copied through a pointer into space sized once per row: a row holds long JSON
+    /// cells with hundreds of quotes, and an `Array.append` per run between them is what cost.
+    static func splitFields(_ row: UnsafeBufferPointer<UInt8>, delimiter: UInt8, values: inout [UInt8], ends: inout [Int],
+                            rawEnds: inout [Int], quotedExactly: inout [Bool]) -> Bool {
         let quote = UInt8(ascii: "\"")
         values.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
-        guard let base = row.baseAddress else {
+        rawEnds.removeAll(keepingCapacity: true)
+        quotedExactly.removeAll(keepingCapacity: true)
+        guard let base = row.baseAddress, row.count > 0 else {
             ends.append(0)
+            rawEnds.append(0)
+            quotedExactly.append(false)
             return true
         }
         let end = row.count
-        var index = 0
+        values.append(contentsOf: repeatElement(0, count: end))  // values are never longer than the row
         var closed = true
-        while true {
-            if index < end && row[index] == quote {
-                index += 1
-                while true {
-                    guard index < end, let found = memchr(base + index, Int32(quote), end - index) else {
-                        values.append(contentsOf: UnsafeBufferPointer(start: base + index, count: max(0, end - index)))
-                        index = end
-                        closed = false
+        let written = values.withUnsafeMutableBufferPointer { output -> Int in
+            let out = output.baseAddress!
+            var length = 0
+            var index = 0
+            func copy(_ from: Int, _ count: Int) {
+                if count > 0 { (out + length).update(from: base + from, count: count) }
+                length += count
+            }
+            while true {
+                var exact = false
+                if index < end && row[index] == quote {
+                    index += 1
+                    exact = true
+                    while true {
+                        guard index < end, let found = memchr(base + index, Int32(quote), end - index) else {
+                            copy(index, max(0, end - index))
+                            index = end
+                            closed = false
+                            exact = false
+                            break
+                        }
+                        let quoteIndex = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                        copy(index, quoteIndex - index)
+                        if quoteIndex + 1 < end && row[quoteIndex + 1] == quote {
+                            out[length] = quote
+                            length += 1
+                            index = quoteIndex + 2
+                            continue
+                        }
+                        index = quoteIndex + 1
                         break
                     }
-                    let quoteIndex = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    values.append(contentsOf: UnsafeBufferPointer(start: base + index, count: quoteIndex - index))
-                    if quoteIndex + 1 < end && row[quoteIndex + 1] == quote {
-                        values.append(quote)
-                        index = quoteIndex + 2
-                        continue
-                    }
-                    index = quoteIndex + 1
-                    break
                 }
+                let textStart = index
+                while index < end && row[index] != delimiter { index += 1 }
+                if index > textStart {
+                    copy(textStart, index - textStart)
+                    exact = false
+                }
+                ends.append(length)
+                rawEnds.append(index)
+                quotedExactly.append(exact)
+                if index >= end { return length }
+                index += 1  // the delimiter
             }
-            let textStart = index
-            while index < end && row[index] != delimiter { index += 1 }
-            if index > textStart { values.append(contentsOf: UnsafeBufferPointer(start: base + textStart, count: index - textStart)) }
-            ends.append(values.count)
-            if index >= end { return closed }
-            index += 1  // the delimiter
         }
+        values.removeLast(values.count - written)
+        return closed
     }
 
     /// Line breaks (CRLF, LF or CR) in a run of bytes.

@@ -10,6 +10,13 @@ struct CSVRowBuilder {
         CSVRowEncoder.appendField(value, to: &bytes)
     }
 
+    /// A field already encoded as `CSVRowEncoder` would encode it, copied as is.
+    mutating func encodedField<C: Collection>(_ encoded: C) where C.Element == UInt8 {
+        if fieldIndex > 0 { bytes.append(UInt8(ascii: ",")) }
+        fieldIndex += 1
+        bytes.append(contentsOf: encoded)
+    }
+
     mutating func field(_ text: String) {
         var text = text
         text.withUTF8 { field($0) }

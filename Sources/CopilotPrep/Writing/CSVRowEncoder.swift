@@ -9,24 +9,39 @@ enum CSVRowEncoder {
         if handled == nil { Array(bytes).withUnsafeBufferPointer { appendField(buffer: $0, to: &output, delimiter: delimiter) } }
     }
 
-    /// Copies runs between quotes in bulk (AuditData is mostly quotes-free runs of text).
+    /// Copies runs between quotes in bulk into space sized once (JSON text has hundreds of
+    /// quotes; an `Array.append` per run between them was the cost).
     private static func appendField(buffer: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], delimiter: UInt8) {
-        guard buffer.contains(where: { $0 == delimiter || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else {
+        let quote = UInt8(ascii: "\"")
+        guard buffer.contains(where: { $0 == delimiter || $0 == quote || $0 == 0x0A || $0 == 0x0D }) else {
             output.append(contentsOf: buffer)
             return
         }
-        output.append(UInt8(ascii: "\""))
-        var start = 0
-        while start < buffer.count {
-            guard let found = memchr(buffer.baseAddress! + start, Int32(UInt8(ascii: "\"")), buffer.count - start) else {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
-                break
-            }
-            let quote = buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...quote]))
-            output.append(UInt8(ascii: "\""))
-            start = quote + 1
+        let base = buffer.baseAddress!
+        var quotes = 0
+        var search = 0
+        while search < buffer.count, let found = memchr(base + search, Int32(quote), buffer.count - search) {
+            quotes += 1
+            search = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
         }
-        output.append(UInt8(ascii: "\""))
+        let start = output.count
+        output.append(contentsOf: repeatElement(0, count: buffer.count + quotes + 2))
+        output.withUnsafeMutableBufferPointer { space in
+            var out = space.baseAddress! + start
+            out.pointee = quote
+            out += 1
+            var from = 0
+            while from < buffer.count, let found = memchr(base + from, Int32(quote), buffer.count - from) {
+                let next = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1  // after the quote
+                out.update(from: base + from, count: next - from)
+                out += next - from
+                out.pointee = quote  // doubled
+                out += 1
+                from = next
+            }
+            out.update(from: base + from, count: buffer.count - from)
+            out += buffer.count - from
+            out.pointee = quote
+        }
     }
 }
