@@ -1,3 +1,5 @@
+import Foundation
+
 /// A validating JSON scanner over raw UTF-8 bytes that decodes only what its caller asks for.
 ///
 /// Why not JSONSerialization or JSONDecoder: they build every value of every record (70 and
@@ -157,6 +159,8 @@ struct JSONScanner {
         let start = index
         var hasEscapes = false
         while index < bytes.count {
+            index = Self.skipPlainRun(bytes, from: index)
+            guard index < bytes.count else { break }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let token = StringToken(range: start..<index, hasEscapes: hasEscapes)
@@ -189,6 +193,27 @@ struct JSONScanner {
         throw fail("the text ends inside a string")
     }
 
+    /// The index of the first byte at or after `start` that is a quote, a backslash or a control
+    /// character (or the end). Eight bytes at a time (SWAR): string text is most of AuditData,
+    /// and a byte-by-byte loop over it was the scanner's cost.
+    @inline(__always)
+    private static func skipPlainRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        var index = start
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let quotes = word ^ (ones &* 0x22), backslashes = word ^ (ones &* 0x5C)
+            // A lane is flagged when it is zero (after the xor) or below 0x20; ASCII-only lanes
+            // are exact, and a lane ≥ 0x80 is never flagged (the `& ~word` term).
+            let special = ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes) | ((word &- ones &* 0x20) & ~word)
+            let found = special & highs
+            if found != 0 { return index + found.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        return index
+    }
+
     /// Appends the decoded UTF-8 of a scanned string to `output`.
     func decodeString(_ token: StringToken, into output: inout [UInt8]) throws(Failure) {
         guard token.hasEscapes else {
@@ -198,12 +223,12 @@ struct JSONScanner {
         var position = token.range.lowerBound
         let end = token.range.upperBound
         while position < end {
-            let byte = bytes[position]
-            guard byte == UInt8(ascii: "\\") else {
-                output.append(byte)
-                position += 1
-                continue
-            }
+            // The run up to the next backslash, in one copy.
+            let run = memchr(bytes.baseAddress! + position, Int32(UInt8(ascii: "\\")), end - position)
+                .map { bytes.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? end
+            if run > position { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<run])) }
+            position = run
+            guard position < end else { break }
             let escape = bytes[position + 1]
             position += 2
             switch escape {
