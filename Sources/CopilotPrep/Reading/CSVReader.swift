@@ -190,7 +190,8 @@ public final class CSVReader {
 
     /// Finds where the row starting at `position` ends (outside quotes: CRLF, LF or CR), the
     /// start of the next row, and the line breaks inside quotes; nil when the buffered text ends
-    /// first and the file has more (at the end of the file, the row ends there).
+    /// first and the file has more (at the end of the file, the row ends there). One pass that
+    /// stops only at quotes and line breaks (a doubled quote closes and reopens).
     private func scanRowEnd() -> (rowEnd: Int, next: Int, newlines: Int)? {
         let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         let atEOF = endOfFile
@@ -199,26 +200,22 @@ public final class CSVReader {
             let end = buffer.count
             var index = position
             var newlines = 0
-            while index < end {
-                let byte = buffer[index]
+            var quoted = false
+            while true {
+                index = ByteScan.firstQuoteOrLineBreak(base, from: index, end: end)
+                guard index < end else { break }
+                let byte = base[index]
                 if byte == quote {
-                    // Jump to the closing quote (a doubled quote just reopens).
-                    let after = index + 1
-                    guard after < end, let found = memchr(base + after, Int32(quote), end - after) else {
-                        if !atEOF { return nil }
-                        return (end, end, newlines + Self.countNewlines(base + after, max(0, end - after)))
-                    }
-                    let closing = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    newlines += Self.countNewlines(base + after, closing - after)
-                    index = closing + 1
+                    quoted.toggle()
+                    index += 1
                     continue
                 }
-                if byte == lf { return (index, index + 1, newlines) }
-                if byte == cr {
-                    if index + 1 >= end && !atEOF { return nil }
-                    return (index, index + 1 < end && buffer[index + 1] == lf ? index + 2 : index + 1, newlines)
-                }
-                index += 1
+                // A line break; CRLF is one, and a CR at the end of the buffer may be half of one.
+                if byte == cr && index + 1 >= end && !atEOF { return nil }
+                let next = byte == cr && index + 1 < end && base[index + 1] == lf ? index + 2 : index + 1
+                if !quoted { return (index, next, newlines) }
+                newlines += 1
+                index = next
             }
             return atEOF ? (end, end, newlines) : nil
         }
@@ -297,23 +294,6 @@ public final class CSVReader {
         }
         values.removeLast(values.count - written)
         return closed
-    }
-
-    /// Line breaks (CRLF, LF or CR) in a run of bytes.
-    private static func countNewlines(_ pointer: UnsafePointer<UInt8>, _ count: Int) -> Int {
-        var newlines = 0
-        var index = 0
-        while index < count {
-            let byte = pointer[index]
-            if byte == UInt8(ascii: "\n") {
-                newlines += 1
-            } else if byte == UInt8(ascii: "\r") {
-                newlines += 1
-                if index + 1 < count && pointer[index + 1] == UInt8(ascii: "\n") { index += 1 }
-            }
-            index += 1
-        }
-        return newlines
     }
 
     /// Drops consumed text and appends the next chunk, transcoded. Grows the chunk when a single

@@ -194,20 +194,16 @@ struct JSONScanner {
     }
 
     /// The index of the first byte at or after `start` that is a quote, a backslash or a control
-    /// character (or the end). Eight bytes at a time (SWAR): string text is most of AuditData,
-    /// and a byte-by-byte loop over it was the scanner's cost.
+    /// character (or where the last whole word ends): string text is most of AuditData, and a
+    /// byte-by-byte loop over it was the scanner's cost.
     @inline(__always)
     private static func skipPlainRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        let base = bytes.baseAddress!
         var index = start
         while index + 8 <= bytes.count {
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-            let quotes = word ^ (ones &* 0x22), backslashes = word ^ (ones &* 0x5C)
-            // A lane is flagged when it is zero (after the xor) or below 0x20; ASCII-only lanes
-            // are exact, and a lane ≥ 0x80 is never flagged (the `& ~word` term).
-            let special = ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes) | ((word &- ones &* 0x20) & ~word)
-            let found = special & highs
+            let word = ByteScan.load(base, index)
+            let found = ByteScan.lanes(of: word, equalTo: 0x22) | ByteScan.lanes(of: word, equalTo: 0x5C)
+                | ByteScan.lanes(of: word, below: 0x20)
             if found != 0 { return index + found.trailingZeroBitCount / 8 }
             index += 8
         }
