@@ -18,7 +18,7 @@ final class TidyTablesWriter {
     private func writer(_ table: TidyTable) -> CSVWriter { writers[table]! }
 
     /// Appends rows encoded by `TidyRowEncoder` to one of the streamed tables.
-    func append<C: Collection>(_ table: TidyTable, rows bytes: C, count: Int) where C.Element == UInt8 {
+    func append(_ table: TidyTable, rows bytes: ArraySlice<UInt8>, count: Int) {
         writer(table).encodedRows(bytes, count: count)
     }
 

@@ -52,34 +52,24 @@ final class AuditProcessor {
         var stats = AuditFileStats(path: reader.path)
         let flattener = AuditBatchFlattener(layout: layout, delimiter: reader.dialect.delimiter, labels: labels)
         var pending: [Pending] = []
-        var batch = AuditRowBatch()
         var reported: Int64 = 0
 
-        func submit() {
-            let item = Pending(batch)
-            batch = AuditRowBatch()
+        while let rows = try reader.nextRowBlock(targetBytes: AuditRowBatch.targetBytes) {
+            let item = Pending(AuditRowBatch(rows: rows))
             item.done.enter()
             DispatchQueue.global().async {
                 item.result = flattener.flatten(item.batch)
                 item.done.leave()
             }
             pending.append(item)
-        }
-
-        while try reader.nextRawRow() {
-            batch.append(reader)
-            if batch.bytes.count >= AuditRowBatch.targetBytes {
-                submit()
-                if pending.count >= Self.batchesInFlight {
-                    try merge(pending.removeFirst(), file: reader.path, stats: &stats, log: &log)
-                }
+            if pending.count >= Self.batchesInFlight {
+                try merge(pending.removeFirst(), file: reader.path, stats: &stats, log: &log)
             }
             if let progress, reader.bytesRead - reported >= 8 << 20 {
                 reported = reader.bytesRead
                 progress(reported)
             }
         }
-        if batch.rowCount > 0 { submit() }
         while !pending.isEmpty { try merge(pending.removeFirst(), file: reader.path, stats: &stats, log: &log) }
         progress?(reader.bytesRead)
         if reader.replacedCharacters > 0 {
@@ -89,10 +79,25 @@ final class AuditProcessor {
         files.append(stats)
     }
 
-    /// Merges a flattened batch, in row order.
+    /// Merges a flattened batch, in row order. The output bytes of kept rows lie back to back in
+    /// the batch between duplicates, so they are written in runs: a batch with no duplicate
+    /// goes to each writer in one piece.
     private func merge(_ item: Pending, file: String, stats: inout AuditFileStats, log: inout DiagnosticLog) throws {
         item.done.wait()
         let batch = item.batch, result = item.result
+        var runStart = 0
+        var runRows = [Int](repeating: 0, count: FlattenedBatch.outputCount)
+        func writeRun(upTo end: Int) {
+            defer { runStart = end + 1 }
+            guard end > runStart else { return }
+            activities?.add(encodedRows: result.bytes(rows: runStart..<end, output: 0), count: runRows[0])
+            if let tables {
+                for (index, table) in TidyRowEncoder.tables.enumerated() {
+                    tables.append(table, rows: result.bytes(rows: runStart..<end, output: index + 1), count: runRows[index + 1])
+                }
+            }
+            for index in runRows.indices { runRows[index] = 0 }
+        }
         for row in 0..<batch.rowCount {
             stats.rows += 1
             accounting.read += 1
@@ -109,20 +114,18 @@ final class AuditProcessor {
                 stats.saw(day: candidate.facts.day)
                 guard seen.insert(candidate.identity) else {
                     accounting.duplicate += 1
+                    writeRun(upTo: row)  // the run ends before this row, the next starts after it
                     continue
                 }
                 accounting.kept += 1
                 note(candidate.leniencies, file: file, line: batch.lines[row])
                 try usage.add(candidate.facts)
                 rowsInTemplateLayout += candidate.templateRows
-                activities?.add(encodedRow: result.bytes(row: row, output: 0))
-                if let tables {
-                    for (index, table) in TidyRowEncoder.tables.enumerated() {
-                        tables.append(table, rows: result.bytes(row: row, output: index + 1), count: result.count(row: row, table: index))
-                    }
-                }
+                runRows[0] += 1
+                for table in 0..<TidyRowEncoder.tables.count { runRows[table + 1] += result.count(row: row, table: table) }
             }
         }
+        writeRun(upTo: batch.rowCount)
     }
 
     private func note(_ fields: [String], file: String, line: Int) {

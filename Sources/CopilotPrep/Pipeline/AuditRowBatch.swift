@@ -1,23 +1,15 @@
-/// A run of raw audit rows (decoded to UTF-8) copied out of the reader, so workers can split and
+/// A run of raw audit rows (decoded to UTF-8) taken from the reader, so workers can split and
 /// parse them in parallel while the reader moves on. The reader only finds where rows end.
 struct AuditRowBatch: Sendable {
-    var bytes: [UInt8] = []
-    /// End offset of each row in `bytes`.
-    var rowEnds: [Int] = []
-    var lines: [Int] = []
-    var rowCount: Int { lines.count }
+    var rows: CSVRowBlock
+    var rowCount: Int { rows.rowCount }
+    var lines: [Int] { rows.lines }
 
     static let targetBytes = 4 << 20
 
-    mutating func append(_ reader: CSVReader) {
-        bytes.append(contentsOf: reader.rawRowBytes)
-        rowEnds.append(bytes.count)
-        lines.append(reader.line)
-    }
-
     /// The raw row as it appears in the file.
     func rawRow(_ row: Int) -> ArraySlice<UInt8> {
-        bytes[(row == 0 ? 0 : rowEnds[row - 1])..<rowEnds[row]]
+        rows.row(row)
     }
 }
 

@@ -34,6 +34,12 @@ struct FlattenedBatch: Sendable {
         return outputs[output].bytes[start..<ends[endIndex]]
     }
 
+    /// The bytes rows `rows` added to output `output` (back to back).
+    func bytes(rows: Range<Int>, output: Int) -> ArraySlice<UInt8> {
+        let start = rows.lowerBound == 0 ? 0 : ends[(rows.lowerBound - 1) * Self.outputCount + output]
+        return outputs[output].bytes[start..<ends[(rows.upperBound - 1) * Self.outputCount + output]]
+    }
+
     func count(row: Int, table: Int) -> Int {
         Int(counts[row * TidyRowEncoder.tables.count + table])
     }

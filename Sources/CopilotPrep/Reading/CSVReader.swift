@@ -141,11 +141,6 @@ public final class CSVReader {
         String(decoding: text[currentRowRange], as: UTF8.self)
     }
 
-    /// The bytes of `rawRow`, without making a String.
-    var rawRowBytes: ArraySlice<UInt8> {
-        text[currentRowRange]
-    }
-
     // MARK: Reading
 
     /// Advances to the next non-blank row and splits it into fields; false at the end of the file.
@@ -186,6 +181,46 @@ public final class CSVReader {
             position = end.next
             return true
         }
+    }
+
+    /// The next rows, about `targetBytes` of them (at least one row, however long), or nil at
+    /// the end of the file. The block takes over the reader's buffer; only the text after its
+    /// last row is copied into a fresh one, so every byte of a large file is copied once less.
+    func nextRowBlock(targetBytes: Int) throws -> CSVRowBlock? {
+        if position > 0 {
+            text.removeSubrange(0..<position)
+            position = 0
+        }
+        var block = CSVRowBlock()
+        while true {
+            if position >= text.count || (block.rowCount > 0 && position >= targetBytes) {
+                if block.rowCount > 0 && (position >= targetBytes || endOfFile) { break }
+                if endOfFile { return nil }
+                refill(keepingConsumed: true)
+                continue
+            }
+            guard let end = scanRowEnd() else {
+                refill(keepingConsumed: true)
+                continue
+            }
+            if end.rowEnd == position && end.next > position {
+                nextLine += 1  // a blank line
+            } else {
+                block.starts.append(position)
+                block.ends.append(end.rowEnd)
+                block.lines.append(nextLine)
+                line = nextLine
+                nextLine += end.newlines + 1
+            }
+            position = end.next
+        }
+        var rest: [UInt8] = []
+        rest.reserveCapacity(targetBytes + 2 * raw.count)
+        rest.append(contentsOf: text[position...])
+        block.bytes = text
+        text = rest
+        position = 0
+        return block
     }
 
     /// Finds where the row starting at `position` ends (outside quotes: CRLF, LF or CR), the
@@ -298,12 +333,13 @@ public final class CSVReader {
 
     /// Drops consumed text and appends the next chunk, transcoded. Grows the chunk when a single
     /// row is larger than what is buffered, so multi-megabyte fields are read in few passes.
-    private func refill() {
-        if position > 0 {
+    /// `keepingConsumed`: the text before `position` belongs to a row block being built.
+    private func refill(keepingConsumed: Bool = false) {
+        if position > 0 && !keepingConsumed {
             text.removeSubrange(0..<position)
             position = 0
         }
-        if text.count > raw.count / 2 {
+        if text.count - position > raw.count / 2 {  // one row longer than a chunk: read more at a time
             raw = [UInt8](repeating: 0, count: raw.count * 2)
         }
         let count = Self.readChunk(descriptor, into: &raw)

@@ -13,9 +13,9 @@ final class ActivitiesWriter {
         writer = try CSVWriter(folder.appendingPathComponent(Self.fileName), header: AuditExportLayout.templateColumns)
     }
 
-    /// Adds one record's row, already encoded in the template layout (ends with `\n`).
-    func add<C: Collection>(encodedRow: C) where C.Element == UInt8 {
-        writer.encodedRows(encodedRow, count: 1)
+    /// Adds `count` records' rows, already encoded in the template layout (each ends with `\n`).
+    func add(encodedRows: ArraySlice<UInt8>, count: Int) {
+        writer.encodedRows(encodedRows, count: count)
     }
 
     func finish() throws -> OutputSummary {

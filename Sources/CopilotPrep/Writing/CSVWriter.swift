@@ -33,7 +33,7 @@ final class CSVWriter {
     }
 
     /// Appends `count` already encoded rows (their bytes end with `\n`).
-    func encodedRows<C: Collection>(_ bytes: C, count: Int) where C.Element == UInt8 {
+    func encodedRows(_ bytes: ArraySlice<UInt8>, count: Int) {
         file.write(bytes)
         rows += count
     }

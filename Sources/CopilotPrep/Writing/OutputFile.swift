@@ -38,6 +38,17 @@ final class OutputFile {
         if buffer.count >= Self.flushThreshold { flush() }
     }
 
+    /// Large runs go to the writer as they are, after what is buffered, instead of through the buffer.
+    func write(_ bytes: ArraySlice<UInt8>) {
+        guard bytes.count >= Self.flushThreshold / 4 else {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= Self.flushThreshold { flush() }
+            return
+        }
+        flush()
+        writer.write(Array(bytes))
+    }
+
     func write(_ byte: UInt8) {
         buffer.append(byte)
     }
