@@ -24,20 +24,49 @@ enum ByteScan {
         UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self))
     }
 
-    /// The index of the first quote, LF or CR at or after `start`, or `end`.
-    static func firstQuoteOrLineBreak(_ base: UnsafePointer<UInt8>, from start: Int, end: Int) -> Int {
+    /// Lanes of `word` equal to `byte`, every one exact (no borrow between lanes), for counting.
+    @inline(__always)
+    static func exactLanes(of word: UInt64, equalTo byte: UInt8) -> UInt64 {
+        let difference = word ^ (ones &* UInt64(byte))
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((difference & lows) &+ lows) | difference) & highs
+    }
+
+    /// Where the CSV row starting at `start` ends: the first LF or CR outside quotes, and the line
+    /// breaks inside quotes before it (CRLF counts once). Words without a line break only flip
+    /// the quote state by their count of quotes, so the scan does not stop at every quote (JSON
+    /// in a CSV cell has one every few bytes). `rowEnd` is nil when `end` comes first.
+    static func rowEnd(_ base: UnsafePointer<UInt8>, from start: Int, end: Int)
+        -> (rowEnd: Int?, next: Int, newlines: Int) {
+        let quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
         var index = start
-        while index + 8 <= end {
-            let word = load(base, index)
-            let found = lanes(of: word, equalTo: 0x22) | lanes(of: word, equalTo: 0x0A) | lanes(of: word, equalTo: 0x0D)
-            if found != 0 { return index + found.trailingZeroBitCount / 8 }
-            index += 8
+        var quoted = false
+        var newlines = 0
+        while true {
+            // Whole words with no line break.
+            while index + 8 <= end {
+                let word = load(base, index)
+                if exactLanes(of: word, equalTo: lf) | exactLanes(of: word, equalTo: cr) != 0 { break }
+                if exactLanes(of: word, equalTo: quote).nonzeroBitCount & 1 == 1 { quoted.toggle() }
+                index += 8
+            }
+            // Byte by byte through the word with the line break (or the last bytes).
+            let stop = min(end, index + 8)
+            while index < stop {
+                let byte = base[index]
+                if byte == quote {
+                    quoted.toggle()
+                } else if byte == lf || byte == cr {
+                    if byte == cr && index + 1 >= end { return (nil, index, newlines) }  // maybe half of a CRLF
+                    let next = byte == cr && base[index + 1] == lf ? index + 2 : index + 1
+                    if !quoted { return (index, next, newlines) }
+                    newlines += 1
+                    index = next
+                    continue
+                }
+                index += 1
+            }
+            if index >= end { return (nil, end, newlines) }
         }
-        while index < end {
-            let byte = base[index]
-            if byte == 0x22 || byte == 0x0A || byte == 0x0D { return index }
-            index += 1
-        }
-        return end
     }
 }

@@ -225,34 +225,18 @@ public final class CSVReader {
 
     /// Finds where the row starting at `position` ends (outside quotes: CRLF, LF or CR), the
     /// start of the next row, and the line breaks inside quotes; nil when the buffered text ends
-    /// first and the file has more (at the end of the file, the row ends there). One pass that
-    /// stops only at quotes and line breaks (a doubled quote closes and reopens).
+    /// first and the file has more (at the end of the file, the row ends there, and a CR at the
+    /// very end is a line break on its own).
     private func scanRowEnd() -> (rowEnd: Int, next: Int, newlines: Int)? {
-        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         let atEOF = endOfFile
         return text.withUnsafeBufferPointer { buffer -> (Int, Int, Int)? in
-            let base = buffer.baseAddress!
-            let end = buffer.count
-            var index = position
-            var newlines = 0
-            var quoted = false
-            while true {
-                index = ByteScan.firstQuoteOrLineBreak(base, from: index, end: end)
-                guard index < end else { break }
-                let byte = base[index]
-                if byte == quote {
-                    quoted.toggle()
-                    index += 1
-                    continue
-                }
-                // A line break; CRLF is one, and a CR at the end of the buffer may be half of one.
-                if byte == cr && index + 1 >= end && !atEOF { return nil }
-                let next = byte == cr && index + 1 < end && base[index + 1] == lf ? index + 2 : index + 1
-                if !quoted { return (index, next, newlines) }
-                newlines += 1
-                index = next
+            let found = ByteScan.rowEnd(buffer.baseAddress!, from: position, end: buffer.count)
+            if let rowEnd = found.rowEnd { return (rowEnd, found.next, found.newlines) }
+            guard atEOF else { return nil }
+            if found.next < buffer.count {  // a lone CR ends the file: a line break, the row ends before it
+                return (found.next, buffer.count, found.newlines)
             }
-            return atEOF ? (end, end, newlines) : nil
+            return (buffer.count, buffer.count, found.newlines)
         }
     }
 
