@@ -279,23 +279,34 @@ public final class CSVReader {
                     index += 1
                     exact = true
                     while true {
-                        guard index < end, let found = memchr(base + index, Int32(quote), end - index) else {
-                            copy(index, max(0, end - index))
-                            index = end
+                        // Words with no quote are copied whole (the value is never longer than
+                        // what was consumed, so the 8-byte store stays inside `output`); the
+                        // rest byte by byte: quotes in JSON text are too close for memchr.
+                        while index + 8 <= end {
+                            let word = ByteScan.load(base, index)
+                            if ByteScan.lanes(of: word, equalTo: quote) != 0 { break }
+                            UnsafeMutableRawPointer(out + length).storeBytes(of: word.littleEndian, as: UInt64.self)
+                            length += 8
+                            index += 8
+                        }
+                        guard index < end else {
                             closed = false
                             exact = false
                             break
                         }
-                        let quoteIndex = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                        copy(index, quoteIndex - index)
-                        if quoteIndex + 1 < end && row[quoteIndex + 1] == quote {
+                        let byte = base[index]
+                        if byte != quote {
+                            out[length] = byte
+                            length += 1
+                            index += 1
+                        } else if index + 1 < end && base[index + 1] == quote {
                             out[length] = quote
                             length += 1
-                            index = quoteIndex + 2
-                            continue
+                            index += 2
+                        } else {
+                            index += 1  // the closing quote
+                            break
                         }
-                        index = quoteIndex + 1
-                        break
                     }
                 }
                 let textStart = index

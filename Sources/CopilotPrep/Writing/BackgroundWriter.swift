@@ -22,6 +22,11 @@ final class BackgroundWriter: @unchecked Sendable {
 
     /// Queues `chunk` for writing; blocks while too many buffers are waiting.
     func write(_ chunk: [UInt8]) {
+        write(chunk[...])
+    }
+
+    /// Queues a slice: the storage it views (a whole batch's output) is kept alive, not copied.
+    func write(_ chunk: ArraySlice<UInt8>) {
         slots.wait()
         queue.async { [self] in
             defer { slots.signal() }

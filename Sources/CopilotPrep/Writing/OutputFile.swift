@@ -46,7 +46,7 @@ final class OutputFile {
             return
         }
         flush()
-        writer.write(Array(bytes))
+        writer.write(bytes)
     }
 
     func write(_ byte: UInt8) {
