@@ -279,15 +279,23 @@ public final class CSVReader {
                     index += 1
                     exact = true
                     while true {
-                        // Words with no quote are copied whole (the value is never longer than
-                        // what was consumed, so the 8-byte store stays inside `output`); the
-                        // rest byte by byte: quotes in JSON text are too close for memchr.
+                        // Eight bytes are stored at a time and the output advances to the next
+                        // quote (the value is never longer than what was consumed, so the
+                        // store stays inside `output`): quotes in JSON text come every few
+                        // bytes, too often for memchr or a byte loop to be cheap.
                         while index + 8 <= end {
                             let word = ByteScan.load(base, index)
-                            if ByteScan.lanes(of: word, equalTo: quote) != 0 { break }
                             UnsafeMutableRawPointer(out + length).storeBytes(of: word.littleEndian, as: UInt64.self)
-                            length += 8
-                            index += 8
+                            let quotes = ByteScan.lanes(of: word, equalTo: quote)
+                            if quotes == 0 {
+                                length += 8
+                                index += 8
+                                continue
+                            }
+                            let before = quotes.trailingZeroBitCount / 8
+                            length += before
+                            index += before
+                            break
                         }
                         guard index < end else {
                             closed = false

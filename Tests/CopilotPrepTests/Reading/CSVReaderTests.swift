@@ -118,4 +118,45 @@ import Testing
             #expect(encoded[...] == fields.quotedAsWritten(index)!)
         }
     }
+
+    /// The splitting rule written plainly: in quotes until a quote not followed by another,
+    /// doubled quotes give one, text after a closing quote is kept.
+    private static func referenceSplit(_ row: [UInt8], delimiter: UInt8) -> (fields: [[UInt8]], closed: Bool) {
+        var fields: [[UInt8]] = [], current: [UInt8] = [], index = 0, closed = true
+        while true {
+            if index < row.count && row[index] == 0x22 {
+                index += 1
+                while true {
+                    guard index < row.count else { closed = false; break }
+                    if row[index] == 0x22 {
+                        if index + 1 < row.count && row[index + 1] == 0x22 { current.append(0x22); index += 2; continue }
+                        index += 1
+                        break
+                    }
+                    current.append(row[index])
+                    index += 1
+                }
+            }
+            while index < row.count && row[index] != delimiter { current.append(row[index]); index += 1 }
+            fields.append(current)
+            current = []
+            if index >= row.count { return (fields, closed) }
+            index += 1
+        }
+    }
+
+    @Test func splittingAgreesWithThePlainRuleOnRandomRows() {
+        var generator = SeededGenerator(seed: 3)
+        let alphabet = Array("abcdefgh\"\"\",;é".utf8)
+        for _ in 0..<3_000 {
+            let count = Int(generator.next() % 90)
+            let row = (0..<count).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            var fields = AuditRowFields()
+            let closed = fields.split(row[...], delimiter: UInt8(ascii: ","))
+            let expected = Self.referenceSplit(row, delimiter: UInt8(ascii: ","))
+            let got = (0..<expected.fields.count).map { Array(fields.field($0)) }
+            #expect(closed == expected.closed && got == expected.fields && fields.ends.count == expected.fields.count,
+                    "\(String(decoding: row, as: UTF8.self).debugDescription)")
+        }
+    }
 }
