@@ -9,11 +9,11 @@ struct TidyRowEncoder: Sendable {
 
     /// Appends the record's rows to `builders[base...]` (one per table in `tables`, mutated in
     /// place: a copy of a builder would copy its whole buffer); returns the rows added to each.
-    func encode(_ record: AuditRecord, recordId: String, userKey: String, timestamp: AuditTimestamp,
+    func encode(_ record: AuditRecord, recordId: ArraySlice<UInt8>, userKey: String, timestamp: AuditTimestamp,
                 into builders: inout [CSVRowBuilder], base: Int) -> [Int] {
         builders[base].field(recordId)
-        builders[base].field(timestamp.text)
-        builders[base].field(AuditTimestamp.dateText(day: timestamp.day))
+        builders[base].plainField { timestamp.appendText(to: &$0) }
+        builders[base].plainField { AuditTimestamp.appendDate(day: timestamp.day, to: &$0) }
         builders[base].field(labels.user(userKey))
         builders[base].field(record.appHost.isEmpty ? UsageAccumulator.unknown : record.string(record.appHost))
         for text in [record.threadId, record.workload, record.agentId, record.agentName, record.appIdentity,

@@ -69,9 +69,8 @@ struct AuditBatchFlattener: Sendable {
         var userId = record.bytes(record.userId)
         if userId.isEmpty { userId = Self.trimmed(fields.field(layout.userId)) }
         let userKey = UserKey.normalize(bytes: userId)
-        let recordId = String(decoding: id, as: UTF8.self)
         appendTemplateRow(fields, record: record, id: id, userKey: userKey, timestamp: timestamp, into: &result.outputs[0])
-        let counts = encoder.encode(record, recordId: recordId, userKey: userKey, timestamp: timestamp,
+        let counts = encoder.encode(record, recordId: id, userKey: userKey, timestamp: timestamp,
                                     into: &result.outputs, base: 1)
         result.closeRow(tableCounts: counts)
 
@@ -107,7 +106,7 @@ struct AuditBatchFlattener: Sendable {
             }
         }
         builder.field(id)
-        builder.field(timestamp.text)
+        builder.plainField { timestamp.appendText(to: &$0) }
         builder.field(recordType)
         builder.field(operation)
         builder.field(user)

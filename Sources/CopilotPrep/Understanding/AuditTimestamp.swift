@@ -67,15 +67,52 @@ struct AuditTimestamp: Comparable {
 
     /// `YYYY-MM-DD` of a day number.
     static func dateText(day: Int) -> String {
-        let (year, month, dayOfMonth) = civilFromDays(day)
-        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(dayOfMonth, 2)
+        var bytes: [UInt8] = []
+        appendDate(day: day, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `YYYY-MM-DDTHH:MM:SS`.
     var text: String {
+        var bytes: [UInt8] = []
+        appendText(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `YYYY-MM-DD` as bytes (written for every record: no String on the way).
+    static func appendDate(day: Int, to output: inout [UInt8]) {
+        let (year, month, dayOfMonth) = civilFromDays(day)
+        guard (0...9999).contains(year) else {
+            output.append(contentsOf: (pad(year, 4) + "-" + pad(month, 2) + "-" + pad(dayOfMonth, 2)).utf8)
+            return
+        }
+        appendDigits(year, 4, to: &output)
+        output.append(UInt8(ascii: "-"))
+        appendDigits(month, 2, to: &output)
+        output.append(UInt8(ascii: "-"))
+        appendDigits(dayOfMonth, 2, to: &output)
+    }
+
+    /// Appends `YYYY-MM-DDTHH:MM:SS` as bytes.
+    func appendText(to output: inout [UInt8]) {
+        Self.appendDate(day: day, to: &output)
         let secondOfDay = Int(seconds - Int64(day) * 86_400)
-        return Self.dateText(day: day) + "T" + Self.pad(secondOfDay / 3600, 2) + ":" + Self.pad(secondOfDay / 60 % 60, 2)
-            + ":" + Self.pad(secondOfDay % 60, 2)
+        output.append(UInt8(ascii: "T"))
+        Self.appendDigits(secondOfDay / 3600, 2, to: &output)
+        output.append(UInt8(ascii: ":"))
+        Self.appendDigits(secondOfDay / 60 % 60, 2, to: &output)
+        output.append(UInt8(ascii: ":"))
+        Self.appendDigits(secondOfDay % 60, 2, to: &output)
+    }
+
+    /// `value` (0 ≤ value < 10^width) in exactly `width` digits.
+    private static func appendDigits(_ value: Int, _ width: Int, to output: inout [UInt8]) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        while divisor > 0 {
+            output.append(UInt8(truncatingIfNeeded: 0x30 + value / divisor % 10))
+            divisor /= 10
+        }
     }
 
     private static func pad(_ value: Int, _ width: Int) -> String {

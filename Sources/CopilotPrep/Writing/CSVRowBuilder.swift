@@ -23,7 +23,21 @@ struct CSVRowBuilder {
     }
 
     mutating func field(_ number: Int) {
-        field(String(number))
+        plainField { output in
+            if (0..<10).contains(number) {
+                output.append(UInt8(truncatingIfNeeded: 0x30 + number))
+            } else {
+                output.append(contentsOf: String(number).utf8)
+            }
+        }
+    }
+
+    /// A field that never needs quoting (a number, a date), appended by `append` straight into
+    /// the row: these are written for every record, so no String on the way.
+    mutating func plainField(_ append: (inout [UInt8]) -> Void) {
+        if fieldIndex > 0 { bytes.append(UInt8(ascii: ",")) }
+        fieldIndex += 1
+        append(&bytes)
     }
 
     mutating func field(_ flag: Bool) {

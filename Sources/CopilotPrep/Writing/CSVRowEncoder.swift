@@ -13,7 +13,7 @@ enum CSVRowEncoder {
     /// quotes; an `Array.append` per run between them was the cost).
     private static func appendField(buffer: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], delimiter: UInt8) {
         let quote = UInt8(ascii: "\"")
-        guard buffer.contains(where: { $0 == delimiter || $0 == quote || $0 == 0x0A || $0 == 0x0D }) else {
+        guard needsQuotes(buffer, delimiter: delimiter) else {
             output.append(contentsOf: buffer)
             return
         }
@@ -43,5 +43,23 @@ enum CSVRowEncoder {
             out += buffer.count - from
             out.pointee = quote
         }
+    }
+
+    /// Whether the value holds the delimiter, a quote or a line break; a word at a time.
+    static func needsQuotes(_ buffer: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> Bool {
+        guard let base = buffer.baseAddress else { return false }
+        var index = 0
+        while index + 8 <= buffer.count {
+            let word = ByteScan.load(base, index)
+            if ByteScan.lanes(of: word, equalTo: delimiter) | ByteScan.lanes(of: word, equalTo: 0x22)
+                | ByteScan.lanes(of: word, equalTo: 0x0A) | ByteScan.lanes(of: word, equalTo: 0x0D) != 0 { return true }
+            index += 8
+        }
+        while index < buffer.count {
+            let byte = base[index]
+            if byte == delimiter || byte == 0x22 || byte == 0x0A || byte == 0x0D { return true }
+            index += 1
+        }
+        return false
     }
 }
