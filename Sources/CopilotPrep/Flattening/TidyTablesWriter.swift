@@ -74,15 +74,17 @@ final class TidyTablesWriter {
         return try writer.finish()
     }
 
-    /// One row per day, user and app, day by day (the accumulator reads back one day at a time).
+    /// One row per day, user and app, day by day (the accumulator reads back one day at a time),
+    /// sorted by user label and app name within a day.
     private func writeDailyActivity(usage: UsageAccumulator) throws -> OutputSummary {
         let writer = try open(.dailyActivity)
-        // Sort on pre-computed labels: building them per comparison is what costs.
         let users = usage.userKeys.map(labels.user)
+        // Ranks computed once, so rows sort on integers rather than comparing strings.
+        let userRank = Self.ranks(users), appRank = Self.ranks(usage.appNames)
         try usage.forEachDay { day, rows in
             let date = AuditTimestamp.dateText(day: day)
             let sorted = rows.sorted {
-                (users[Int($0.user)], usage.appNames[Int($0.app)]) < (users[Int($1.user)], usage.appNames[Int($1.app)])
+                (userRank[Int($0.user)], appRank[Int($0.app)]) < (userRank[Int($1.user)], appRank[Int($1.app)])
             }
             for row in sorted {
                 writer.field(date)
@@ -95,6 +97,13 @@ final class TidyTablesWriter {
             }
         }
         return try writer.finish()
+    }
+
+    /// Each value's position in the sorted list.
+    private static func ranks(_ values: [String]) -> [Int] {
+        var ranks = [Int](repeating: 0, count: values.count)
+        for (rank, index) in values.indices.sorted(by: { values[$0] < values[$1] }).enumerated() { ranks[index] = rank }
+        return ranks
     }
 
     private func writeDataQuality(_ accounting: [(InputSummary.Role, RowAccounting)]) throws -> OutputSummary {

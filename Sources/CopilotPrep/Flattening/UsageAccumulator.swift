@@ -25,9 +25,8 @@ final class UsageAccumulator {
     /// Something that happened on a day: a kept record (which may have prompts, then its thread
     /// is a session of the day) or a distinct prompt counted there.
     private struct DailyEvent { var user: Int32; var app: Int32; var kind: DailyEventKind; var thread: PairKey }
-    private enum DailyEventKind: UInt8, Comparable {
+    private enum DailyEventKind: UInt8 {
         case record, recordWithPrompt, prompt
-        static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
     /// Partitions of the prompt and thread keys: each is 1/64 of them when read back.
@@ -112,21 +111,21 @@ final class UsageAccumulator {
 
     private static func partition(_ key: PairKey) -> Int { Int(key.high % UInt64(hashPartitions)) }
 
-    /// Reduces the spilled prompt and thread keys into the distinct counts (once).
+    /// Reduces the spilled prompt and thread keys into the distinct counts (once). A partition
+    /// comes back in the order its keys were added, so the first time a prompt is met is the
+    /// first record (in input order) that holds it.
     @discardableResult
     func finish() throws -> Totals {
         if let totals { return totals }
         var totals = Totals()
         for partition in prompts.partitions {
-            var events = try prompts.values(of: partition)
-            events.sort { ($0.pair.high, $0.pair.low, $0.sequence) < ($1.pair.high, $1.pair.low, $1.sequence) }
-            var previous: PairKey?
+            let events = try prompts.values(of: partition)
+            var seen = HashKeySet(capacity: events.count)
             for event in events {
-                if event.pair == previous {
+                guard seen.insert(event.pair) else {
                     totals.repeatedPromptPairs += 1
                     continue
                 }
-                previous = event.pair
                 totals.prompts += 1
                 totals.promptsByApp[event.app, default: 0] += 1
                 try dailyEvents.append(DailyEvent(user: event.user, app: event.app, kind: .prompt, thread: event.pair),
@@ -134,42 +133,45 @@ final class UsageAccumulator {
             }
         }
         for partition in promptThreads.partitions {
-            var threads = try promptThreads.values(of: partition)
-            threads.sort { ($0.high, $0.low) < ($1.high, $1.low) }
-            totals.sessions += zip(threads, threads.dropFirst()).reduce(threads.isEmpty ? 0 : 1) { $0 + ($1.0 == $1.1 ? 0 : 1) }
+            let threads = try promptThreads.values(of: partition)
+            var seen = HashKeySet(capacity: threads.count)
+            for thread in threads where seen.insert(thread) { totals.sessions += 1 }
         }
         self.totals = totals
         return totals
     }
 
-    /// Each day with activity, in order, with its rows by user and app (in index order).
+    /// Each day with activity, in order, with its rows by user and app (in order first met).
     func forEachDay(_ body: (_ day: Int, _ rows: [DailyRow]) throws -> Void) throws {
         try finish()
         for day in dailyEvents.partitions {
-            var events = try dailyEvents.values(of: day)
-            events.sort {
-                ($0.user, $0.app, $0.kind, $0.thread.high, $0.thread.low) < ($1.user, $1.app, $1.kind, $1.thread.high, $1.thread.low)
-            }
+            let events = try dailyEvents.values(of: day)
             var rows: [DailyRow] = []
-            var previous: DailyEvent?
+            var rowIndex: [UInt64: Int] = [:]
+            var sessions = HashKeySet(capacity: events.count)
             for event in events {
-                if previous == nil || previous!.user != event.user || previous!.app != event.app {
+                let userApp = UInt64(UInt32(bitPattern: event.user)) << 32 | UInt64(UInt32(bitPattern: event.app))
+                let index: Int
+                if let known = rowIndex[userApp] {
+                    index = known
+                } else {
+                    index = rows.count
+                    rowIndex[userApp] = index
                     rows.append(DailyRow(user: event.user, app: event.app))
                 }
                 switch event.kind {
                 case .record:
-                    rows[rows.count - 1].records += 1
+                    rows[index].records += 1
                 case .recordWithPrompt:
-                    rows[rows.count - 1].records += 1
-                    // Sorted by thread within the kind: a new thread is a new session of the day.
-                    if previous?.user != event.user || previous?.app != event.app || previous?.kind != event.kind
-                        || previous?.thread != event.thread {
-                        rows[rows.count - 1].sessions += 1
+                    rows[index].records += 1
+                    // A session of the day is a distinct thread with a prompt, per user and app.
+                    let mixed = userApp &* 0x9E37_79B9_7F4A_7C15
+                    if sessions.insert(high: event.thread.high ^ mixed, low: event.thread.low ^ userApp) {
+                        rows[index].sessions += 1
                     }
                 case .prompt:
-                    rows[rows.count - 1].prompts += 1
+                    rows[index].prompts += 1
                 }
-                previous = event
             }
             try body(day, rows)
         }

@@ -17,7 +17,7 @@ final class AuditProcessor {
     private let tables: TidyTablesWriter?
     private let quarantine: Quarantine
     private let labels: UserLabels
-    private var seen = RecordIdentitySet()
+    private var seen = HashKeySet()
     private var skippedOperations: [String: Int] = [:]
     private var leniencies: [String: (count: Int, file: String, line: Int)] = [:]
     private var leniencyOrder: [String] = []

@@ -82,35 +82,78 @@ struct UTF8Transcoder {
             if last >= 0xD800 && last <= 0xDBFF { end -= 2 }
         }
         if !isLast { carry.append(contentsOf: units[end...]) } else if units.count & 1 == 1 { replacements += 1 }
-        output.reserveCapacity(output.count + end)
-        var index = 0
-        while index < end {
-            let unit = bigEndian ? UInt16(units[index]) << 8 | UInt16(units[index + 1])
-                                 : UInt16(units[index + 1]) << 8 | UInt16(units[index])
-            index += 2
-            var scalar = UInt32(unit)
-            if unit >= 0xD800 && unit <= 0xDBFF, index + 1 < end {
-                let low = bigEndian ? UInt16(units[index]) << 8 | UInt16(units[index + 1])
-                                    : UInt16(units[index + 1]) << 8 | UInt16(units[index])
-                if low >= 0xDC00 && low <= 0xDFFF {
-                    scalar = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
-                    index += 2
-                } else {
-                    scalar = 0xFFFD
-                    replacements += 1
+        // Written through a pointer into space for the worst case (3 bytes per unit), which
+        // grows `output` geometrically; an append per byte was this path's cost.
+        let start = output.count
+        output.append(contentsOf: repeatElement(0, count: end / 2 * 3))
+        var replaced = 0
+        let written = units.withUnsafeBufferPointer { input in
+            output.withUnsafeMutableBufferPointer { space -> Int in
+                let out = space.baseAddress! + start
+                var length = 0
+                func unit(at index: Int) -> UInt16 {
+                    bigEndian ? UInt16(input[index]) << 8 | UInt16(input[index + 1]) : UInt16(input[index + 1]) << 8 | UInt16(input[index])
                 }
-            } else if unit >= 0xD800 && unit <= 0xDFFF {
-                scalar = 0xFFFD
-                replacements += 1
+                var index = 0
+                while index < end {
+                    let first = unit(at: index)
+                    index += 2
+                    if first < 0x80 {
+                        out[length] = UInt8(truncatingIfNeeded: first)
+                        length += 1
+                        continue
+                    }
+                    var scalar = UInt32(first)
+                    if first >= 0xD800 && first <= 0xDBFF, index + 1 < end {
+                        let low = unit(at: index)
+                        if low >= 0xDC00 && low <= 0xDFFF {
+                            scalar = 0x10000 + ((UInt32(first) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
+                            index += 2
+                        } else {
+                            scalar = 0xFFFD
+                            replaced += 1
+                        }
+                    } else if first >= 0xD800 && first <= 0xDFFF {
+                        scalar = 0xFFFD
+                        replaced += 1
+                    }
+                    length += Self.storeScalar(scalar, at: out + length)
+                }
+                return length
             }
-            Self.appendScalar(scalar, to: &output)
+        }
+        output.removeLast(end / 2 * 3 - written)
+        replacements += replaced
+    }
+
+    /// Writes the UTF-8 of `scalar` at `out` (a surrogate pair's 4 bytes fit in its two units'
+    /// 6 bytes of space); returns how many bytes.
+    private static func storeScalar(_ scalar: UInt32, at out: UnsafeMutablePointer<UInt8>) -> Int {
+        switch scalar {
+        case 0..<0x80:
+            out[0] = UInt8(scalar)
+            return 1
+        case 0x80..<0x800:
+            out[0] = UInt8(0xC0 | (scalar >> 6))
+            out[1] = UInt8(0x80 | (scalar & 0x3F))
+            return 2
+        case 0x800..<0x10000:
+            out[0] = UInt8(0xE0 | (scalar >> 12))
+            out[1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+            out[2] = UInt8(0x80 | (scalar & 0x3F))
+            return 3
+        default:
+            out[0] = UInt8(0xF0 | (scalar >> 18))
+            out[1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+            out[2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+            out[3] = UInt8(0x80 | (scalar & 0x3F))
+            return 4
         }
     }
 
     // MARK: Windows-1252
 
     private func transcodeWindows1252(_ chunk: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
-        output.reserveCapacity(output.count + chunk.count + chunk.count / 8)
         for byte in chunk {
             if byte < 0x80 {
                 output.append(byte)

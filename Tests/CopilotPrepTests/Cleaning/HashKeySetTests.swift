@@ -1,9 +1,9 @@
 import Testing
 @testable import CopilotPrep
 
-@Suite struct RecordIdentitySetTests {
+@Suite struct HashKeySetTests {
     @Test func remembersEveryIdAcrossGrowthLikeASet() {
-        var compact = RecordIdentitySet(capacity: 16)
+        var compact = HashKeySet(capacity: 16)
         var reference = Set<RecordIdentity>()
         var generator = SeededGenerator(seed: 7)
         // Sequential GUID-like ids (few differing bits) and random ones, each offered twice.
@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func theAllZeroIdIsAnIdLikeAnyOther() {
-        var set = RecordIdentitySet()
+        var set = HashKeySet()
         let zero = RecordIdentity(high: 0, low: 0)
         let first = set.insert(zero), second = set.insert(zero), other = set.insert(RecordIdentity(high: 0, low: 1))
         #expect(first && !second && other)
