@@ -136,6 +136,16 @@ public final class CSVReader {
         String(decoding: field(index), as: UTF8.self)
     }
 
+    /// Field `index` without surrounding white space (as `.whitespaces` defines it); values
+    /// that start and end with a visible ASCII character skip Foundation's trimming.
+    public func trimmedString(_ index: Int) -> String {
+        let value = field(index)
+        if let first = value.first, let last = value.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return String(decoding: value, as: UTF8.self)
+        }
+        return String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+    }
+
     /// The current row as it appears in the file (decoded to UTF-8, without its line break).
     public var rawRow: String {
         String(decoding: text[currentRowRange], as: UTF8.self)

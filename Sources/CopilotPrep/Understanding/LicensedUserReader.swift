@@ -45,7 +45,7 @@ enum LicensedUserReader {
                 hasLicense = reader.string(productsColumn!).uppercased().contains("COPILOT")
             }
             if Self.looksConcealed(upn) { concealed += 1 }
-            let refresh = refreshColumn.flatMap { $0 < reader.fieldCount ? reader.string($0).trimmingCharacters(in: .whitespaces) : nil } ?? ""
+            let refresh = refreshColumn.flatMap { $0 < reader.fieldCount ? reader.trimmedString($0) : nil } ?? ""
             if list.add(.init(key: key, hasLicense: hasLicense, reportRefreshDate: refresh)) {
                 list.accounting.kept += 1
             } else {

@@ -17,7 +17,7 @@ enum OrgDirectoryReader {
         let userType = columns.index(OrgDirectory.userTypeColumns)
         func value(_ column: Int?) -> String {
             guard let column, column < reader.fieldCount else { return "" }
-            return reader.string(column).trimmingCharacters(in: .whitespaces)
+            return reader.trimmedString(column)
         }
 
         var directory = OrgDirectory()
