@@ -54,6 +54,7 @@ public enum BuildJob {
         let folder = try options.output.map {
             try OutputFolder.prepare($0, inputs: auditFiles + [options.licensed, options.org], force: options.force)
         }
+        defer { folder?.waitForDiscardedOutputs() }
         let pseudonymizer = try options.pseudonymizeKeyFile.map { Pseudonymizer(key: try PseudonymKey.load(from: $0)) }
         let quarantine = try Quarantine(writingTo: folder?.url.appendingPathComponent(OutputFolder.quarantineName),
                                         keepsRawRows: pseudonymizer == nil)

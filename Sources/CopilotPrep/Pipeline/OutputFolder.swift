@@ -1,8 +1,11 @@
+import Dispatch
 import Foundation
 
 /// The `--out` folder: never overwrites an input, and replaces earlier outputs only when asked.
 struct OutputFolder {
     let url: URL
+    /// Removes the earlier outputs `--force` replaces, in the background.
+    private var discarding: DispatchGroup?
     static let reportName = "build-report.json"
     static let quarantineName = "quarantine.csv"
     static let tablesName = "tables"
@@ -32,7 +35,33 @@ struct OutputFolder {
         } catch {
             throw CopilotPrepError(file: path, "cannot create the output folder (\(error.localizedDescription))")
         }
-        return OutputFolder(url: url)
+        var folder = OutputFolder(url: url)
+        if !existing.isEmpty { try folder.discard(existing) }
+        return folder
+    }
+
+    /// Moves earlier outputs into a hidden folder and deletes it on a background queue: freeing
+    /// the page cache of a gigabyte of earlier output is work for the kernel that, done when the
+    /// new files are renamed over the old ones, would hold up the end of the build. It also
+    /// means a build that fails never leaves a mix of earlier and new outputs.
+    private mutating func discard(_ outputs: [URL]) throws {
+        let trash = url.appendingPathComponent(".copilot-prep-replaced-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try FileManager.default.createDirectory(at: trash, withIntermediateDirectories: true)
+            for (index, output) in outputs.enumerated() {
+                try FileManager.default.moveItem(at: output, to: trash.appendingPathComponent("\(index)-\(output.lastPathComponent)"))
+            }
+        } catch {
+            throw CopilotPrepError(file: url.path, "cannot replace the earlier outputs (\(error.localizedDescription)); check the folder is writable")
+        }
+        let group = DispatchGroup()
+        DispatchQueue.global(qos: .utility).async(group: group) { try? FileManager.default.removeItem(at: trash) }
+        discarding = group
+    }
+
+    /// Waits until replaced outputs are deleted (before the process may exit).
+    func waitForDiscardedOutputs() {
+        discarding?.wait()
     }
 
     var tables: URL { url.appendingPathComponent(Self.tablesName) }

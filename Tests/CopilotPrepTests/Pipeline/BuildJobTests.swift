@@ -175,7 +175,14 @@ import Testing
         let again = BuildJob.run(tenant.options(output: out))
         #expect(again.exitCode == 1)
         #expect(again.report.findings.first?.message.contains("--force") == true)
+        let first = tenant.folder.read("out/tables/interactions.csv")
+        tenant.folder.write("out/tables/interactions.csv", text: "stale")  // an earlier, different output
         #expect(BuildJob.run(tenant.options(output: out, force: true)).exitCode == 0)
+        #expect(tenant.folder.read("out/tables/interactions.csv") == first)
+        // The replaced outputs and the work files are gone; only outputs are left.
+        let left = try FileManager.default.contentsOfDirectory(atPath: out)
+        #expect(left.allSatisfy { !$0.hasPrefix(".") }, "\(left)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/tables").allSatisfy { !$0.hasPrefix(".") })
     }
 
     @Test func aMissingColumnStopsTheBuildBeforeAnythingIsWritten() throws {
