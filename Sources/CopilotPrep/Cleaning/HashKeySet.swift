@@ -32,6 +32,18 @@ struct HashKeySet {
         return inserted
     }
 
+    /// Memory the table takes.
+    var byteSize: Int { slots.count * MemoryLayout<Slot>.stride }
+
+    /// Every key, as (high, low) pairs back to back.
+    var keys: [UInt64] {
+        var keys: [UInt64] = []
+        keys.reserveCapacity(count * 2)
+        if containsZero { keys += [0, 0] }
+        for slot in slots where slot.high != 0 || slot.low != 0 { keys += [slot.high, slot.low] }
+        return keys
+    }
+
     mutating func insert(_ identity: RecordIdentity) -> Bool {
         insert(high: identity.high, low: identity.low)
     }

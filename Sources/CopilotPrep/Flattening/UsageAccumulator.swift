@@ -54,7 +54,7 @@ final class UsageAccumulator {
 
     /// `workFolder`: where the spilled keys go; `spillBufferBytes`: memory for keys not yet
     /// written, per kind of key.
-    init(workFolder: WorkFolder, spillBufferBytes: Int = 2 << 20) {
+    init(workFolder: WorkFolder, spillBufferBytes: Int = 1 << 20) {
         self.workFolder = workFolder
         prompts = PartitionedSpill(folder: workFolder.url, name: "prompts", bufferBytes: spillBufferBytes)
         promptThreads = PartitionedSpill(folder: workFolder.url, name: "threads", bufferBytes: spillBufferBytes)

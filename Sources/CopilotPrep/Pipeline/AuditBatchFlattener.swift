@@ -13,7 +13,7 @@ struct AuditBatchFlattener: Sendable {
     static let excelCellLimit = 32_767
 
     func flatten(_ batch: AuditRowBatch) -> FlattenedBatch {
-        var result = FlattenedBatch()
+        var result = FlattenedBatch(capacities: batch.outputCapacities)
         var record = AuditRecord()
         var fields = AuditRowFields()
         let encoder = TidyRowEncoder(labels: labels)

@@ -1,3 +1,4 @@
+import CAllocator
 import Dispatch
 import Foundation
 
@@ -17,7 +18,7 @@ final class AuditProcessor {
     private let tables: TidyTablesWriter?
     private let quarantine: Quarantine
     private let labels: UserLabels
-    private var seen = HashKeySet()
+    private let seen: SeenRecords
     private var skippedOperations: [String: Int] = [:]
     private var leniencies: [String: (count: Int, file: String, line: Int)] = [:]
     private var leniencyOrder: [String] = []
@@ -27,7 +28,8 @@ final class AuditProcessor {
     private static let batchesInFlight = ProcessInfo.processInfo.activeProcessorCount + 1
 
     init(usage: UsageAccumulator, activities: ActivitiesWriter?, tables: TidyTablesWriter?, quarantine: Quarantine,
-         labels: UserLabels = .plain) {
+         labels: UserLabels = .plain, workFolder: WorkFolder) {
+        seen = SeenRecords(workFolder: workFolder)
         self.usage = usage
         self.activities = activities
         self.tables = tables
@@ -39,7 +41,7 @@ final class AuditProcessor {
     private final class Pending: @unchecked Sendable {
         let batch: AuditRowBatch
         let done = DispatchGroup()
-        var result = FlattenedBatch()  // written by the worker before `done` is left
+        var result: FlattenedBatch?  // written by the worker before `done` is left
 
         init(_ batch: AuditRowBatch) {
             self.batch = batch
@@ -55,7 +57,7 @@ final class AuditProcessor {
         var reported: Int64 = 0
 
         while let rows = try reader.nextRowBlock(targetBytes: AuditRowBatch.targetBytes) {
-            let item = Pending(AuditRowBatch(rows: rows))
+            let item = Pending(AuditRowBatch(rows: rows, outputCapacities: outputCapacities(input: rows.bytes.count)))
             item.done.enter()
             DispatchQueue.global().async {
                 item.result = flattener.flatten(item.batch)
@@ -84,16 +86,17 @@ final class AuditProcessor {
     /// goes to each writer in one piece.
     private func merge(_ item: Pending, file: String, stats: inout AuditFileStats, log: inout DiagnosticLog) throws {
         item.done.wait()
-        let batch = item.batch, result = item.result
+        let batch = item.batch, result = item.result!
         var runStart = 0
         var runRows = [Int](repeating: 0, count: FlattenedBatch.outputCount)
-        func writeRun(upTo end: Int) {
+        func writeRun(upTo end: Int, last: Bool = false) {
             defer { runStart = end + 1 }
             guard end > runStart else { return }
-            activities?.add(encodedRows: result.bytes(rows: runStart..<end, output: 0), count: runRows[0])
+            activities?.add(result.outputs[0].bytes, range: result.range(rows: runStart..<end, output: 0), count: runRows[0], handBack: last)
             if let tables {
                 for (index, table) in TidyRowEncoder.tables.enumerated() {
-                    tables.append(table, rows: result.bytes(rows: runStart..<end, output: index + 1), count: runRows[index + 1])
+                    tables.append(table, result.outputs[index + 1].bytes, range: result.range(rows: runStart..<end, output: index + 1),
+                                  count: runRows[index + 1], handBack: last)
                 }
             }
             for index in runRows.indices { runRows[index] = 0 }
@@ -112,7 +115,7 @@ final class AuditProcessor {
                 log.add(.warning, reason, file: file, line: batch.lines[row], "row quarantined: \(detail)")
             case .candidate(let candidate):
                 stats.saw(day: candidate.facts.day)
-                guard seen.insert(candidate.identity) else {
+                guard try seen.insert(candidate.identity, day: candidate.facts.day) else {
                     accounting.duplicate += 1
                     writeRun(upTo: row)  // the run ends before this row, the next starts after it
                     continue
@@ -125,7 +128,28 @@ final class AuditProcessor {
                 for table in 0..<TidyRowEncoder.tables.count { runRows[table + 1] += result.count(row: row, table: table) }
             }
         }
-        writeRun(upTo: batch.rowCount)
+        writeRun(upTo: batch.rowCount, last: true)
+        lastOutputSizes = result.outputs.map { $0.bytes.count }
+        lastInputSize = batch.rows.bytes.count
+        ByteBufferPool.shared.give(batch.rows.bytes)
+        merged += 1
+        if merged % Self.batchesBetweenTrims == 0 { copilot_prep_release_free_memory() }
+    }
+
+    /// Batches merged so far; every so often the allocator's freed memory goes back to the system.
+    private var merged = 0
+    private static let batchesBetweenTrims = 16
+
+    /// Sizes of the last merged batch's outputs and input, to size the next batch's buffers.
+    private var lastOutputSizes: [Int] = []
+    private var lastInputSize = 0
+
+    private func outputCapacities(input: Int) -> [Int] {
+        guard !lastOutputSizes.isEmpty, lastInputSize > 0 else {
+            return [input + (64 << 10)] + [Int](repeating: 256 << 10, count: FlattenedBatch.outputCount - 1)
+        }
+        // In proportion to the input, with an eighth more as slack.
+        return lastOutputSizes.map { Int(Double($0) * Double(input) / Double(lastInputSize) * 1.125) + (16 << 10) }
     }
 
     private func note(_ fields: [String], file: String, line: Int) {

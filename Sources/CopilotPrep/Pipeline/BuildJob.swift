@@ -67,10 +67,12 @@ public enum BuildJob {
         let labels = UserLabels(pseudonymizer: pseudonymizer, departments: DepartmentGrouping(org: org, minimumSize: options.minGroupSize))
 
         // 4. The audit exports, in the order given.
-        let usage = UsageAccumulator(workFolder: try WorkFolder(inside: folder?.url))
+        let work = try WorkFolder(inside: folder?.url)
+        let usage = UsageAccumulator(workFolder: work)
         let activities = try folder.map { try ActivitiesWriter(folder: $0.url) }
         let tables = try folder.map { try TidyTablesWriter(folder: $0.tables, labels: labels) }
-        let processor = AuditProcessor(usage: usage, activities: activities, tables: tables, quarantine: quarantine, labels: labels)
+        let processor = AuditProcessor(usage: usage, activities: activities, tables: tables, quarantine: quarantine, labels: labels,
+                                      workFolder: work)
         var inputs: [InputSummary] = []
         let totalBytes = auditFiles.reduce(Int64(0)) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int64) ?? 0) }
         var bytesBefore: Int64 = 0

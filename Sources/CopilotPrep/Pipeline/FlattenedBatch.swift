@@ -19,7 +19,7 @@ struct FlattenedBatch: Sendable {
 
     var outcomes: [Outcome] = []
     /// Template-layout rows, then one builder per tidy table (`TidyRowEncoder.tables`).
-    var outputs = [CSVRowBuilder](repeating: CSVRowBuilder(), count: 1 + TidyRowEncoder.tables.count)
+    var outputs: [CSVRowBuilder]
     /// Per row, the end offset in each of `outputs` after the row.
     var ends: [Int] = []
     /// Per row, the rows added to each tidy table.
@@ -27,17 +27,15 @@ struct FlattenedBatch: Sendable {
 
     static var outputCount: Int { 1 + TidyRowEncoder.tables.count }
 
-    /// The bytes row `row` added to output `output`.
-    func bytes(row: Int, output: Int) -> ArraySlice<UInt8> {
-        let endIndex = row * Self.outputCount + output
-        let start = row == 0 ? 0 : ends[endIndex - Self.outputCount]
-        return outputs[output].bytes[start..<ends[endIndex]]
+    /// `capacities`: the expected size of each output (its buffer comes from the pool).
+    init(capacities: [Int]) {
+        outputs = capacities.map { CSVRowBuilder(bytes: ByteBufferPool.shared.take(capacity: $0)) }
     }
 
-    /// The bytes rows `rows` added to output `output` (back to back).
-    func bytes(rows: Range<Int>, output: Int) -> ArraySlice<UInt8> {
+    /// Where the bytes rows `rows` added to output `output` lie in `outputs[output].bytes`.
+    func range(rows: Range<Int>, output: Int) -> Range<Int> {
         let start = rows.lowerBound == 0 ? 0 : ends[(rows.lowerBound - 1) * Self.outputCount + output]
-        return outputs[output].bytes[start..<ends[(rows.upperBound - 1) * Self.outputCount + output]]
+        return start..<ends[(rows.upperBound - 1) * Self.outputCount + output]
     }
 
     func count(row: Int, table: Int) -> Int {

@@ -13,9 +13,10 @@ final class ActivitiesWriter {
         writer = try CSVWriter(folder.appendingPathComponent(Self.fileName), header: AuditExportLayout.templateColumns)
     }
 
-    /// Adds `count` records' rows, already encoded in the template layout (each ends with `\n`).
-    func add(encodedRows: ArraySlice<UInt8>, count: Int) {
-        writer.encodedRows(encodedRows, count: count)
+    /// Adds `count` records' rows, already encoded in the template layout: `storage[range]`
+    /// (each ends with `\n`); `handBack` as in `OutputFile.write(_:range:handBack:)`.
+    func add(_ storage: [UInt8], range: Range<Int>, count: Int, handBack: Bool) {
+        writer.encodedRows(storage, range: range, count: count, handBack: handBack)
     }
 
     func finish() throws -> OutputSummary {

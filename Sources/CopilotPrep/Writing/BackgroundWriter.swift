@@ -13,25 +13,30 @@ final class BackgroundWriter: @unchecked Sendable {
     private var hasher: SHA256?
     private var failure: String?
 
-    init(descriptor: Int32, label: String, hashing: Bool, buffersInFlight: Int = 4) {
+    init(descriptor: Int32, label: String, hashing: Bool, buffersInFlight: Int = 2) {
         self.descriptor = descriptor
         queue = DispatchQueue(label: "copilot-prep.write.\(label)")
         slots = DispatchSemaphore(value: buffersInFlight)
         hasher = hashing ? SHA256() : nil
     }
 
-    /// Queues `chunk` for writing; blocks while too many buffers are waiting.
+    /// Queues `chunk` for writing; blocks while too many buffers are waiting. The buffer goes
+    /// back to the pool once written.
     func write(_ chunk: [UInt8]) {
-        write(chunk[...])
+        write(chunk, range: chunk.indices, handBack: true)
     }
 
-    /// Queues a slice: the storage it views (a whole batch's output) is kept alive, not copied.
-    func write(_ chunk: ArraySlice<UInt8>) {
+    /// Queues `storage[range]` (a run of a batch's output, not copied); `handBack`: give
+    /// `storage` back to the pool once written (for the last run written from it).
+    func write(_ storage: [UInt8], range: Range<Int>, handBack: Bool) {
         slots.wait()
         queue.async { [self] in
-            defer { slots.signal() }
+            defer {
+                if handBack { ByteBufferPool.shared.give(storage) }
+                slots.signal()
+            }
             guard failure == nil else { return }
-            chunk.withUnsafeBytes { bytes in
+            storage[range].withUnsafeBytes { bytes in
                 hasher?.update(bufferPointer: bytes)
                 var written = 0
                 while written < bytes.count {

@@ -1,8 +1,12 @@
 /// Builds CSV rows into a byte buffer: fields separated by commas, quoted as `CSVRowEncoder`
 /// decides, rows ended by `\n`. Used by workers (into batch buffers) and by `CSVWriter`.
 struct CSVRowBuilder {
-    var bytes: [UInt8] = []
+    var bytes: [UInt8]
     private var fieldIndex = 0
+
+    init(bytes: [UInt8] = []) {
+        self.bytes = bytes
+    }
 
     mutating func field<C: Collection>(_ value: C) where C.Element == UInt8 {
         if fieldIndex > 0 { bytes.append(UInt8(ascii: ",")) }

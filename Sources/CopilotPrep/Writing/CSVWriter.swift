@@ -32,9 +32,10 @@ final class CSVWriter {
         row.bytes.removeAll(keepingCapacity: true)
     }
 
-    /// Appends `count` already encoded rows (their bytes end with `\n`).
-    func encodedRows(_ bytes: ArraySlice<UInt8>, count: Int) {
-        file.write(bytes)
+    /// Appends `count` already encoded rows, `storage[range]` (each ends with `\n`);
+    /// `handBack` as in `OutputFile.write(_:range:handBack:)`.
+    func encodedRows(_ storage: [UInt8], range: Range<Int>, count: Int, handBack: Bool) {
+        file.write(storage, range: range, handBack: handBack)
         rows += count
     }
 

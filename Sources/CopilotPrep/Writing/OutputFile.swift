@@ -9,7 +9,7 @@ final class OutputFile {
     private let handle: FileHandle
     private let writer: BackgroundWriter
     private var buffer: [UInt8] = []
-    private static let flushThreshold = 1 << 20
+    private static let flushThreshold = 512 << 10
     private var finished = false
 
     init(_ url: URL) throws {
@@ -22,7 +22,7 @@ final class OutputFile {
         }
         self.handle = handle
         writer = BackgroundWriter(descriptor: handle.fileDescriptor, label: url.lastPathComponent, hashing: true)
-        buffer.reserveCapacity(Self.flushThreshold + 65536)
+        buffer = ByteBufferPool.shared.take(capacity: Self.flushThreshold + 65536)
     }
 
     deinit {
@@ -38,15 +38,18 @@ final class OutputFile {
         if buffer.count >= Self.flushThreshold { flush() }
     }
 
-    /// Large runs go to the writer as they are, after what is buffered, instead of through the buffer.
-    func write(_ bytes: ArraySlice<UInt8>) {
-        guard bytes.count >= Self.flushThreshold / 4 else {
-            buffer.append(contentsOf: bytes)
+    /// Appends `storage[range]`, a run of a batch's output: large runs go to the writer as they
+    /// are (after what is buffered), small ones are copied. `handBack`: this is the last run
+    /// taken from `storage`, which then goes back to the pool (once written).
+    func write(_ storage: [UInt8], range: Range<Int>, handBack: Bool) {
+        guard range.count >= Self.flushThreshold / 4 else {
+            buffer.append(contentsOf: storage[range])
+            if handBack { ByteBufferPool.shared.give(storage) }
             if buffer.count >= Self.flushThreshold { flush() }
             return
         }
         flush()
-        writer.write(bytes)
+        writer.write(storage, range: range, handBack: handBack)
     }
 
     func write(_ byte: UInt8) {
@@ -62,8 +65,7 @@ final class OutputFile {
     private func flush() {
         guard !buffer.isEmpty else { return }
         let chunk = buffer
-        buffer = []
-        buffer.reserveCapacity(Self.flushThreshold + 65536)
+        buffer = ByteBufferPool.shared.take(capacity: Self.flushThreshold + 65536)
         writer.write(chunk)
     }
 

@@ -1,0 +1,11 @@
+#include "CAllocator.h"
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+void copilot_prep_release_free_memory(void) {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
