@@ -23,7 +23,6 @@ let package = Package(
             name: "CopilotPrep",
             dependencies: [
                 "TemplateFiles",
-                "CAllocator",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
@@ -34,9 +33,6 @@ let package = Package(
                 .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
             ]
         ),
-        // One C call Swift cannot make portably: handing freed memory back to the system
-        // (glibc's malloc_trim), so a long build's memory stays flat.
-        .target(name: "CAllocator"),
         // Our Power BI report as readable files (Template/), compiled into the binary by the
         // EmbedTemplate plugin so the tool carries it when copied alone; see Template/README.md.
         .target(

@@ -9,6 +9,9 @@
 #   BENCH_FILES=all|current   audit files both tools read: all of the sample's exports (default), or
 #                             only the current-layout UTF-8 ones (no classic, no Excel re-saves)
 #   BENCH_SEED=1              the sample's seed
+#   BENCH_USERS=N             the sample's number of users (default: the generator's, which grows
+#                             with the size, a user per 150 kB); a fixed N keeps the tenant the
+#                             same across sizes, e.g. for --flatness
 #   BENCH_RUNS=3              rounds of runs (each figure is the best round; flatness: default 1)
 #   BENCH_DUCKDB=0            leave DuckDB out
 #   BENCH_SKIP_BUILD=1        use the existing .build/release/copilot-prep as it is
@@ -28,6 +31,7 @@ bin="$repo_root/.build/release/copilot-prep"
 bench="python3 $bench_dir/bench.py"
 files_mode=${BENCH_FILES:-all}
 seed=${BENCH_SEED:-1}
+users=${BENCH_USERS:-}
 duckdb_memory=${DUCKDB_MEMORY_LIMIT:-4GB}
 duckdb_threads=${DUCKDB_THREADS:-2}
 cores=$(nproc)
@@ -67,10 +71,11 @@ data_dir() {
   if ! [[ $size =~ ^[1-9][0-9]*$ ]]; then die "a size is a whole number of MB, not '$size'"; fi
   dir="$bench_dir/data/$size"
   [ "$seed" = 1 ] || dir="$dir-seed$seed"
+  [ -z "$users" ] || dir="$dir-users$users"
   if [ ! -f "$dir/sample-truth.json" ]; then  # written last: its absence means not (fully) there
     note "Generating $size MB of audit exports into $dir (seed $seed)..."
     rm -rf "$dir"
-    if ! "$bin" sample --out "$dir" --size-mb "$size" --seed "$seed" >"$work/sample-$size.log" 2>&1; then
+    if ! "$bin" sample --out "$dir" --size-mb "$size" --seed "$seed" ${users:+--users "$users"} >"$work/sample-$size.log" 2>&1; then
       cat "$work/sample-$size.log" >&2
       rm -rf "$dir"
       die "'copilot-prep sample --size-mb $size' failed (output above)"
@@ -140,7 +145,9 @@ input_mb() { du -cb "${AUDIT[@]}" | tail -1 | awk '{ printf "%.1f", $1 / 1e6 }';
 files_note() {
   local names=() file
   for file in "${AUDIT[@]}"; do names+=("$(basename "$file")"); done
-  printf 'Input: %s MB of audit exports generated with seed %s: %s\n' "$(input_mb)" "$seed" "${names[*]}"
+  local tenant="the generator's number of users for the size"
+  [ -z "$users" ] || tenant="$users users"
+  printf 'Input: %s MB of audit exports generated with seed %s, %s: %s\n' "$(input_mb)" "$seed" "$tenant" "${names[*]}"
 }
 
 status_of() { $bench parse-time "$work/$1.time" | awk '{ print $2 }'; }  # NAME: its exit status

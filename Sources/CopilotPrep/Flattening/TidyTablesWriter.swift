@@ -17,10 +17,9 @@ final class TidyTablesWriter {
 
     private func writer(_ table: TidyTable) -> CSVWriter { writers[table]! }
 
-    /// Appends rows encoded by `TidyRowEncoder` to one of the streamed tables: `storage[range]`;
-    /// `handBack` as in `OutputFile.write(_:range:handBack:)`.
-    func append(_ table: TidyTable, _ storage: [UInt8], range: Range<Int>, count: Int, handBack: Bool) {
-        writer(table).encodedRows(storage, range: range, count: count, handBack: handBack)
+    /// Appends rows encoded by `TidyRowEncoder` to one of the streamed tables: `storage[range]`.
+    func append(_ table: TidyTable, _ storage: [UInt8], range: Range<Int>, count: Int) {
+        writer(table).encodedRows(storage, range: range, count: count)
     }
 
     /// Writes the dimension and aggregate tables and closes everything; returns a summary per table.

@@ -1,4 +1,3 @@
-import CAllocator
 import Dispatch
 import Foundation
 
@@ -89,14 +88,14 @@ final class AuditProcessor {
         let batch = item.batch, result = item.result!
         var runStart = 0
         var runRows = [Int](repeating: 0, count: FlattenedBatch.outputCount)
-        func writeRun(upTo end: Int, last: Bool = false) {
+        func writeRun(upTo end: Int) {
             defer { runStart = end + 1 }
             guard end > runStart else { return }
-            activities?.add(result.outputs[0].bytes, range: result.range(rows: runStart..<end, output: 0), count: runRows[0], handBack: last)
+            activities?.add(result.outputs[0].bytes, range: result.range(rows: runStart..<end, output: 0), count: runRows[0])
             if let tables {
                 for (index, table) in TidyRowEncoder.tables.enumerated() {
                     tables.append(table, result.outputs[index + 1].bytes, range: result.range(rows: runStart..<end, output: index + 1),
-                                  count: runRows[index + 1], handBack: last)
+                                  count: runRows[index + 1])
                 }
             }
             for index in runRows.indices { runRows[index] = 0 }
@@ -128,17 +127,10 @@ final class AuditProcessor {
                 for table in 0..<TidyRowEncoder.tables.count { runRows[table + 1] += result.count(row: row, table: table) }
             }
         }
-        writeRun(upTo: batch.rowCount, last: true)
+        writeRun(upTo: batch.rowCount)
         lastOutputSizes = result.outputs.map { $0.bytes.count }
         lastInputSize = batch.rows.bytes.count
-        ByteBufferPool.shared.give(batch.rows.bytes)
-        merged += 1
-        if merged % Self.batchesBetweenTrims == 0 { copilot_prep_release_free_memory() }
     }
-
-    /// Batches merged so far; every so often the allocator's freed memory goes back to the system.
-    private var merged = 0
-    private static let batchesBetweenTrims = 16
 
     /// Sizes of the last merged batch's outputs and input, to size the next batch's buffers.
     private var lastOutputSizes: [Int] = []

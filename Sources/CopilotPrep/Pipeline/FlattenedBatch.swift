@@ -27,9 +27,14 @@ struct FlattenedBatch: Sendable {
 
     static var outputCount: Int { 1 + TidyRowEncoder.tables.count }
 
-    /// `capacities`: the expected size of each output (its buffer comes from the pool).
+    /// `capacities`: the expected size of each output, reserved at once (growing a megabyte
+    /// buffer by doubling copies it several times).
     init(capacities: [Int]) {
-        outputs = capacities.map { CSVRowBuilder(bytes: ByteBufferPool.shared.take(capacity: $0)) }
+        outputs = capacities.map { capacity in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(capacity)
+            return CSVRowBuilder(bytes: bytes)
+        }
     }
 
     /// Where the bytes rows `rows` added to output `output` lie in `outputs[output].bytes`.

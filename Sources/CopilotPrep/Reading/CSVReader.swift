@@ -224,7 +224,8 @@ public final class CSVReader {
             }
             position = end.next
         }
-        var rest = ByteBufferPool.shared.take(capacity: targetBytes + 2 * raw.count)
+        var rest: [UInt8] = []
+        rest.reserveCapacity(targetBytes + 2 * raw.count)
         rest.append(contentsOf: text[position...])
         block.bytes = text
         text = rest

@@ -14,9 +14,9 @@ final class ActivitiesWriter {
     }
 
     /// Adds `count` records' rows, already encoded in the template layout: `storage[range]`
-    /// (each ends with `\n`); `handBack` as in `OutputFile.write(_:range:handBack:)`.
-    func add(_ storage: [UInt8], range: Range<Int>, count: Int, handBack: Bool) {
-        writer.encodedRows(storage, range: range, count: count, handBack: handBack)
+    /// (each ends with `\n`).
+    func add(_ storage: [UInt8], range: Range<Int>, count: Int) {
+        writer.encodedRows(storage, range: range, count: count)
     }
 
     func finish() throws -> OutputSummary {

@@ -4,7 +4,8 @@ import Foundation
 
 /// Writes buffers to a file descriptor on a serial background queue (hashing them on the way if
 /// asked), so disk writes and hashing overlap with parsing. At most `buffersInFlight` buffers
-/// wait, which keeps memory flat; `finish()` waits for all of them.
+/// wait per file, and the memory they hold counts against the shared `WriteBudget`, which keeps
+/// memory flat; `finish()` waits for all of them.
 // @unchecked: `hasher` and `failure` are touched only on `queue`, and read after `queue.sync`.
 final class BackgroundWriter: @unchecked Sendable {
     private let descriptor: Int32
@@ -20,19 +21,20 @@ final class BackgroundWriter: @unchecked Sendable {
         hasher = hashing ? SHA256() : nil
     }
 
-    /// Queues `chunk` for writing; blocks while too many buffers are waiting. The buffer goes
-    /// back to the pool once written.
+    /// Queues `chunk` for writing; blocks while too many buffers are waiting.
     func write(_ chunk: [UInt8]) {
-        write(chunk, range: chunk.indices, handBack: true)
+        write(chunk, range: chunk.indices)
     }
 
-    /// Queues `storage[range]` (a run of a batch's output, not copied); `handBack`: give
-    /// `storage` back to the pool once written (for the last run written from it).
-    func write(_ storage: [UInt8], range: Range<Int>, handBack: Bool) {
+    /// Queues `storage[range]` (a run of a batch's output, not copied).
+    func write(_ storage: [UInt8], range: Range<Int>) {
+        // What the queued write keeps alive is the whole buffer it is a run of.
+        let held = storage.capacity
         slots.wait()
+        WriteBudget.shared.acquire(held)
         queue.async { [self] in
             defer {
-                if handBack { ByteBufferPool.shared.give(storage) }
+                WriteBudget.shared.release(held)
                 slots.signal()
             }
             guard failure == nil else { return }

@@ -32,10 +32,9 @@ final class CSVWriter {
         row.bytes.removeAll(keepingCapacity: true)
     }
 
-    /// Appends `count` already encoded rows, `storage[range]` (each ends with `\n`);
-    /// `handBack` as in `OutputFile.write(_:range:handBack:)`.
-    func encodedRows(_ storage: [UInt8], range: Range<Int>, count: Int, handBack: Bool) {
-        file.write(storage, range: range, handBack: handBack)
+    /// Appends `count` already encoded rows, `storage[range]` (each ends with `\n`).
+    func encodedRows(_ storage: [UInt8], range: Range<Int>, count: Int) {
+        file.write(storage, range: range)
         rows += count
     }
 

@@ -22,7 +22,7 @@ final class OutputFile {
         }
         self.handle = handle
         writer = BackgroundWriter(descriptor: handle.fileDescriptor, label: url.lastPathComponent, hashing: true)
-        buffer = ByteBufferPool.shared.take(capacity: Self.flushThreshold + 65536)
+        buffer.reserveCapacity(Self.flushThreshold + 65536)
     }
 
     deinit {
@@ -39,17 +39,15 @@ final class OutputFile {
     }
 
     /// Appends `storage[range]`, a run of a batch's output: large runs go to the writer as they
-    /// are (after what is buffered), small ones are copied. `handBack`: this is the last run
-    /// taken from `storage`, which then goes back to the pool (once written).
-    func write(_ storage: [UInt8], range: Range<Int>, handBack: Bool) {
+    /// are (after what is buffered), small ones are copied.
+    func write(_ storage: [UInt8], range: Range<Int>) {
         guard range.count >= Self.flushThreshold / 4 else {
             buffer.append(contentsOf: storage[range])
-            if handBack { ByteBufferPool.shared.give(storage) }
             if buffer.count >= Self.flushThreshold { flush() }
             return
         }
         flush()
-        writer.write(storage, range: range, handBack: handBack)
+        writer.write(storage, range: range)
     }
 
     func write(_ byte: UInt8) {
@@ -65,7 +63,8 @@ final class OutputFile {
     private func flush() {
         guard !buffer.isEmpty else { return }
         let chunk = buffer
-        buffer = ByteBufferPool.shared.take(capacity: Self.flushThreshold + 65536)
+        buffer = []
+        buffer.reserveCapacity(Self.flushThreshold + 65536)
         writer.write(chunk)
     }
 
