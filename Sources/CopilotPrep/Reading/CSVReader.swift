@@ -225,7 +225,7 @@ public final class CSVReader {
             position = end.next
         }
         var rest: [UInt8] = []
-        rest.reserveCapacity(targetBytes + 2 * raw.count)
+        rest.reserveCapacity(targetBytes + 2 * Self.chunkSize)
         rest.append(contentsOf: text[position...])
         block.bytes = text
         text = rest
@@ -354,6 +354,8 @@ public final class CSVReader {
         }
         if text.count - position > raw.count / 2 {  // one row longer than a chunk: read more at a time
             raw = [UInt8](repeating: 0, count: raw.count * 2)
+        } else if raw.count > Self.chunkSize && text.count - position < Self.chunkSize / 4 {
+            raw = [UInt8](repeating: 0, count: Self.chunkSize)  // that row is done: back to the usual size
         }
         let count = Self.readChunk(descriptor, into: &raw)
         bytesRead += Int64(max(0, count))

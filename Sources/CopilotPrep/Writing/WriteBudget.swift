@@ -5,7 +5,7 @@ import Foundation
 /// queueing more, so memory is bounded by this budget and not by how far behind the writers are.
 /// A buffer larger than the whole budget is still let through, alone.
 final class WriteBudget: @unchecked Sendable {  // @unchecked: `queued` is touched only under `condition`
-    static let shared = WriteBudget(limitBytes: 16 << 20)
+    static let shared = WriteBudget(limitBytes: 8 << 20)
 
     private let condition = NSCondition()
     private var queued = 0
