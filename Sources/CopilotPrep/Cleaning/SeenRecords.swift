@@ -18,8 +18,9 @@ final class SeenRecords {
     private let workFolder: WorkFolder
     private var folder: URL { workFolder.url }
     private var written: Set<Int> = []
+    /// Days read back since the last thrash check, and inserts since then.
     private var readsBack = 0, insertsSinceCheck = 0
-    /// Ids read back from the work folder (for tests and the thrash check).
+    /// Days read back from the work folder in all.
     private(set) var daysReadBack = 0
 
     private static let firstCapacity = 1024
@@ -42,24 +43,15 @@ final class SeenRecords {
         let inserted = days[day]!.insert(id)
         residentBytes += days[day]!.byteSize - before
         if residentBytes > budgetBytes { try evict(keeping: day) }
-        try checkForThrashing()
+        checkForThrashing()
         return inserted
     }
 
     private func bringIn(_ day: Int) throws {
         var set = HashKeySet(capacity: Self.firstCapacity)
         if written.contains(day) {
-            let path = file(day).path
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw CopilotPrepError(file: path, "cannot read back a temporary file")
-            }
-            let keys = data.withUnsafeBytes { raw in
-                [UInt64](unsafeUninitializedCapacity: raw.count / 8) { buffer, count in
-                    count = raw.count / 8
-                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[..<(count * 8)]))
-                }
-            }
-            set = HashKeySet(capacity: max(Self.firstCapacity, keys.count))
+            let keys = try WorkFolder.values(of: UInt64.self, in: file(day))
+            set = HashKeySet(capacity: max(Self.firstCapacity, keys.count / 2))
             for pair in stride(from: 0, to: keys.count - 1, by: 2) { _ = set.insert(high: keys[pair], low: keys[pair + 1]) }
             readsBack += 1
             daysReadBack += 1
@@ -75,16 +67,13 @@ final class SeenRecords {
             guard residentBytes > budgetBytes * 3 / 4, let set = days.removeValue(forKey: candidate) else { break }
             lastUse[candidate] = nil
             let keys = set.keys
-            let url = file(candidate)
-            guard FileManager.default.createFile(atPath: url.path, contents: keys.withUnsafeBytes { Data($0) }) else {
-                throw CopilotPrepError(file: url.path, "cannot write a temporary file; check there is free space in the output folder")
-            }
+            try WorkFolder.write(keys, to: file(candidate))
             written.insert(candidate)
             residentBytes -= set.byteSize
         }
     }
 
-    private func checkForThrashing() throws {
+    private func checkForThrashing() {
         insertsSinceCheck += 1
         guard insertsSinceCheck >= thrashCheckInterval else { return }
         if readsBack > thrashCheckInterval / 1024 { budgetBytes *= 2 }

@@ -21,6 +21,9 @@ final class AuditProcessor {
     private var skippedOperations: [String: Int] = [:]
     private var leniencies: [String: (count: Int, file: String, line: Int)] = [:]
     private var leniencyOrder: [String] = []
+    /// Sizes of the last merged batch's outputs and input, to size the next batch's buffers.
+    private var lastOutputSizes: [Int] = []
+    private var lastInputSize = 0
 
     /// Batches being flattened at once: enough to keep every core busy, few enough to keep
     /// memory flat (each is about `AuditRowBatch.targetBytes` in and out).
@@ -132,10 +135,7 @@ final class AuditProcessor {
         lastInputSize = batch.rows.bytes.count
     }
 
-    /// Sizes of the last merged batch's outputs and input, to size the next batch's buffers.
-    private var lastOutputSizes: [Int] = []
-    private var lastInputSize = 0
-
+    /// The expected size of each output of a batch of `input` bytes.
     private func outputCapacities(input: Int) -> [Int] {
         guard !lastOutputSizes.isEmpty, lastInputSize > 0 else {
             return [input + (64 << 10)] + [Int](repeating: 256 << 10, count: FlattenedBatch.outputCount - 1)

@@ -53,15 +53,7 @@ final class PartitionedSpill<Element: BitwiseCopyable> {
         guard let slot = slotByPartition[partition] else { return [] }
         var values: [Element] = []
         if written.contains(partition) {
-            let path = file(partition).path
-            let data = try FileManager.default.contentsOfFile(path, orThrow: "cannot read back a temporary file")
-            let stride = MemoryLayout<Element>.stride
-            values = data.withUnsafeBytes { raw in
-                Array(unsafeUninitializedCapacity: raw.count / stride) { buffer, initialized in
-                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[..<(raw.count / stride * stride)]))
-                    initialized = raw.count / stride
-                }
-            }
+            values = try WorkFolder.values(of: Element.self, in: file(partition))
         }
         values += buffers[slot]
         return values
@@ -96,12 +88,5 @@ final class PartitionedSpill<Element: BitwiseCopyable> {
 
     private static func failure(_ url: URL, _ what: String) -> CopilotPrepError {
         CopilotPrepError(file: url.path, "\(what) (\(String(cString: strerror(errno)))); check there is free space in the output folder")
-    }
-}
-
-private extension FileManager {
-    func contentsOfFile(_ path: String, orThrow message: String) throws -> Data {
-        guard let data = contents(atPath: path) else { throw CopilotPrepError(file: path, message) }
-        return data
     }
 }

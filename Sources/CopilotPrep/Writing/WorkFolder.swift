@@ -20,4 +20,25 @@ final class WorkFolder {
     deinit {
         try? FileManager.default.removeItem(at: url)
     }
+
+    /// The fixed-size values in a work file (as written by `write` or appended raw).
+    static func values<Element: BitwiseCopyable>(of _: Element.Type, in url: URL) throws -> [Element] {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw CopilotPrepError(file: url.path, "cannot read back a temporary file")
+        }
+        let stride = MemoryLayout<Element>.stride
+        return data.withUnsafeBytes { raw in
+            [Element](unsafeUninitializedCapacity: raw.count / stride) { buffer, count in
+                count = raw.count / stride
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[..<(count * stride)]))
+            }
+        }
+    }
+
+    /// Writes `values` as the whole content of a work file.
+    static func write<Element: BitwiseCopyable>(_ values: [Element], to url: URL) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: values.withUnsafeBytes { Data($0) }) else {
+            throw CopilotPrepError(file: url.path, "cannot write a temporary file; check there is free space in the output folder")
+        }
+    }
 }
