@@ -37,15 +37,30 @@ struct OutputFolder {
         }
         var folder = OutputFolder(url: url)
         if !existing.isEmpty { try folder.discard(existing) }
+        folder.removeLeftoversOfStoppedBuilds()
         return folder
     }
+
+    /// Hidden folders a build leaves only when it is killed (its work files, the outputs it
+    /// was replacing): removed when the build that made them is no longer running.
+    private func removeLeftoversOfStoppedBuilds() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        for name in names where name.hasPrefix(WorkFolder.namePrefix) || name.hasPrefix(Self.replacedPrefix) {
+            let digits = name.drop { !$0.isNumber }.prefix { $0.isNumber }
+            guard let pid = Int32(digits), pid != ProcessInfo.processInfo.processIdentifier,
+                  kill(pid, 0) != 0 && errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: url.appendingPathComponent(name))
+        }
+    }
+
+    static let replacedPrefix = ".copilot-prep-replaced-"
 
     /// Moves earlier outputs into a hidden folder and deletes it on a background queue: freeing
     /// the page cache of a gigabyte of earlier output is work for the kernel that, done when the
     /// new files are renamed over the old ones, would hold up the end of the build. It also
     /// means a build that fails never leaves a mix of earlier and new outputs.
     private mutating func discard(_ outputs: [URL]) throws {
-        let trash = url.appendingPathComponent(".copilot-prep-replaced-\(ProcessInfo.processInfo.processIdentifier)")
+        let trash = url.appendingPathComponent(Self.replacedPrefix + "\(ProcessInfo.processInfo.processIdentifier)")
         do {
             try FileManager.default.createDirectory(at: trash, withIntermediateDirectories: true)
             for (index, output) in outputs.enumerated() {

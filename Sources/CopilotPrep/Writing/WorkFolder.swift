@@ -5,10 +5,11 @@ import Foundation
 /// everything in it, when the build is done, whether it succeeded or not.
 final class WorkFolder {
     let url: URL
+    static let namePrefix = ".copilot-prep-work-"
 
     init(inside parent: URL?) throws {
         let base = parent ?? FileManager.default.temporaryDirectory
-        url = base.appendingPathComponent(".copilot-prep-work-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
+        url = base.appendingPathComponent(Self.namePrefix + "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false,
                                                     attributes: [.posixPermissions: 0o700])

@@ -177,6 +177,9 @@ import Testing
         #expect(again.report.findings.first?.message.contains("--force") == true)
         let first = tenant.folder.read("out/tables/interactions.csv")
         tenant.folder.write("out/tables/interactions.csv", text: "stale")  // an earlier, different output
+        // What a killed build leaves (no such process can exist: above the kernel's pid limit).
+        tenant.folder.write("out/.copilot-prep-work-2147483647-7/day-3.bin", text: "x")
+        tenant.folder.write("out/.copilot-prep-replaced-2147483647/0-Org_Data.csv", text: "x")
         #expect(BuildJob.run(tenant.options(output: out, force: true)).exitCode == 0)
         #expect(tenant.folder.read("out/tables/interactions.csv") == first)
         // The replaced outputs and the work files are gone; only outputs are left.
