@@ -11,6 +11,15 @@ struct TidyRowEncoder: Sendable {
     /// place: a copy of a builder would copy its whole buffer); returns the rows added to each.
     func encode(_ record: AuditRecord, recordId: ArraySlice<UInt8>, userKey: String, timestamp: AuditTimestamp,
                 into builders: inout [CSVRowBuilder], base: Int) -> [Int] {
+        // Through a buffer pointer: each field would otherwise check that the array of builders
+        // is uniquely referenced, dozens of times per record.
+        builders.withUnsafeMutableBufferPointer { builders in
+            encode(record, recordId: recordId, userKey: userKey, timestamp: timestamp, into: builders, base: base)
+        }
+    }
+
+    private func encode(_ record: AuditRecord, recordId: ArraySlice<UInt8>, userKey: String, timestamp: AuditTimestamp,
+                        into builders: UnsafeMutableBufferPointer<CSVRowBuilder>, base: Int) -> [Int] {
         builders[base].field(recordId)
         builders[base].plainField { timestamp.appendText(to: &$0) }
         builders[base].plainField { AuditTimestamp.appendDate(day: timestamp.day, to: &$0) }
