@@ -225,7 +225,7 @@ public final class CSVReader {
             position = end.next
         }
         var rest: [UInt8] = []
-        rest.reserveCapacity(targetBytes + 2 * Self.chunkSize)
+        rest.reserveCapacity(targetBytes + Self.chunkSize + (64 << 10))
         rest.append(contentsOf: text[position...])
         block.bytes = text
         text = rest
