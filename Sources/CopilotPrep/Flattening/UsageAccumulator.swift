@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Accumulates, record by record, everything the metrics and the aggregate tables need.
@@ -118,62 +119,105 @@ final class UsageAccumulator {
     func finish() throws -> Totals {
         if let totals { return totals }
         var totals = Totals()
-        for partition in prompts.partitions {
-            let events = try prompts.values(of: partition)
-            var seen = HashKeySet(capacity: events.count)
-            for event in events {
-                guard seen.insert(event.pair) else {
-                    totals.repeatedPromptPairs += 1
-                    continue
-                }
-                totals.prompts += 1
-                totals.promptsByApp[event.app, default: 0] += 1
-                try dailyEvents.append(DailyEvent(user: event.user, app: event.app, kind: .prompt, thread: event.pair),
-                                       to: Int(event.day))
-            }
+        try Self.inWindows(of: prompts.partitions, read: prompts.values(of:), reduce: Self.distinctPrompts) { reduced in
+            totals.prompts += reduced.prompts
+            totals.repeatedPromptPairs += reduced.repeated
+            totals.promptsByApp.merge(reduced.byApp, uniquingKeysWith: +)
+            for (day, event) in reduced.daily { try dailyEvents.append(event, to: Int(day)) }
         }
-        for partition in promptThreads.partitions {
-            let threads = try promptThreads.values(of: partition)
-            var seen = HashKeySet(capacity: threads.count)
-            for thread in threads where seen.insert(thread) { totals.sessions += 1 }
+        try Self.inWindows(of: promptThreads.partitions, read: promptThreads.values(of:), reduce: Self.distinctCount) {
+            totals.sessions += $0
         }
         self.totals = totals
         return totals
     }
 
+    /// What one partition of prompt keys reduces to.
+    private struct PromptPartition {
+        var prompts = 0, repeated = 0
+        var byApp: [Int32: Int] = [:]
+        /// The day's `.prompt` event of each distinct prompt, where its first record was.
+        var daily: [(day: Int32, event: DailyEvent)] = []
+    }
+
+    private static func distinctPrompts(_ events: [PromptEvent]) -> PromptPartition {
+        var result = PromptPartition()
+        var seen = HashKeySet(capacity: events.count)
+        for event in events {
+            guard seen.insert(event.pair) else {
+                result.repeated += 1
+                continue
+            }
+            result.prompts += 1
+            result.byApp[event.app, default: 0] += 1
+            result.daily.append((event.day, DailyEvent(user: event.user, app: event.app, kind: .prompt, thread: event.pair)))
+        }
+        return result
+    }
+
+    private static func distinctCount(_ keys: [PairKey]) -> Int {
+        var seen = HashKeySet(capacity: keys.count)
+        return keys.reduce(0) { count, key in seen.insert(key) ? count + 1 : count }
+    }
+
     /// Each day with activity, in order, with its rows by user and app (in order first met).
     func forEachDay(_ body: (_ day: Int, _ rows: [DailyRow]) throws -> Void) throws {
         try finish()
-        for day in dailyEvents.partitions {
-            let events = try dailyEvents.values(of: day)
-            var rows: [DailyRow] = []
-            var rowIndex: [UInt64: Int] = [:]
-            var sessions = HashKeySet(capacity: events.count)
-            for event in events {
-                let userApp = UInt64(UInt32(bitPattern: event.user)) << 32 | UInt64(UInt32(bitPattern: event.app))
-                let index: Int
-                if let known = rowIndex[userApp] {
-                    index = known
-                } else {
-                    index = rows.count
-                    rowIndex[userApp] = index
-                    rows.append(DailyRow(user: event.user, app: event.app))
-                }
-                switch event.kind {
-                case .record:
-                    rows[index].records += 1
-                case .recordWithPrompt:
-                    rows[index].records += 1
-                    // A session of the day is a distinct thread with a prompt, per user and app.
-                    let mixed = userApp &* 0x9E37_79B9_7F4A_7C15
-                    if sessions.insert(high: event.thread.high ^ mixed, low: event.thread.low ^ userApp) {
-                        rows[index].sessions += 1
-                    }
-                case .prompt:
-                    rows[index].prompts += 1
-                }
+        let days = dailyEvents.partitions
+        var next = 0
+        try Self.inWindows(of: days, read: dailyEvents.values(of:), reduce: Self.dailyRows) { rows in
+            try body(days[next], rows)
+            next += 1
+        }
+    }
+
+    private static func dailyRows(_ events: [DailyEvent]) -> [DailyRow] {
+        var rows: [DailyRow] = []
+        var rowIndex: [UInt64: Int] = [:]
+        var sessions = HashKeySet(capacity: events.count)
+        for event in events {
+            let userApp = UInt64(UInt32(bitPattern: event.user)) << 32 | UInt64(UInt32(bitPattern: event.app))
+            let index: Int
+            if let known = rowIndex[userApp] {
+                index = known
+            } else {
+                index = rows.count
+                rowIndex[userApp] = index
+                rows.append(DailyRow(user: event.user, app: event.app))
             }
-            try body(day, rows)
+            switch event.kind {
+            case .record:
+                rows[index].records += 1
+            case .recordWithPrompt:
+                rows[index].records += 1
+                // A session of the day is a distinct thread with a prompt, per user and app.
+                let mixed = userApp &* 0x9E37_79B9_7F4A_7C15
+                if sessions.insert(high: event.thread.high ^ mixed, low: event.thread.low ^ userApp) {
+                    rows[index].sessions += 1
+                }
+            case .prompt:
+                rows[index].prompts += 1
+            }
+        }
+        return rows
+    }
+
+    /// Reads partitions a few at a time (one per core and as many again), reduces each window
+    /// on all cores, and hands the results over in partition order: the reductions at the end of
+    /// a build then take a fraction of the time, and memory holds one window, not every partition.
+    private static func inWindows<Value: Sendable, Reduced: Sendable>(
+        of partitions: [Int], read: (Int) throws -> [Value], reduce: @escaping @Sendable ([Value]) -> Reduced,
+        consume: (Reduced) throws -> Void
+    ) throws {
+        let width = 2 * ProcessInfo.processInfo.activeProcessorCount
+        for start in stride(from: 0, to: partitions.count, by: width) {
+            let inputs = try partitions[start..<min(start + width, partitions.count)].map(read)
+            var results = [Reduced?](repeating: nil, count: inputs.count)
+            results.withUnsafeMutableBufferPointer { slots in
+                nonisolated(unsafe) let slots = slots  // each iteration writes its own slot
+                DispatchQueue.concurrentPerform(iterations: inputs.count) { index in slots[index] = reduce(inputs[index]) }
+            }
+            for result in results { try consume(result!) }
         }
     }
 
