@@ -1,5 +1,3 @@
-import Foundation
-
 /// Runs on a worker: decides what each row of a batch is (another operation, unusable, or a
 /// record that may be kept) and encodes every output row of the records, so that the in-order
 /// merge only de-duplicates, counts and copies bytes.
@@ -94,7 +92,6 @@ struct AuditBatchFlattener: Sendable {
         var user = fields.field(layout.userId)
         if user.isEmpty { user = record.bytes(record.userId) }
         var auditData = fields.field(layout.auditData)
-        let scrubbed = labels.pseudonymizer != nil
         if let pseudonymizer = labels.pseudonymizer {
             // The row's user and the people inside AuditData are replaced; the JSON was valid above.
             let pseudonym = pseudonymizer.pseudonym(userKey)
@@ -110,9 +107,10 @@ struct AuditBatchFlattener: Sendable {
         builder.field(recordType)
         builder.field(operation)
         builder.field(user)
-        if !scrubbed, let written = fields.quotedAsWritten(layout.auditData), Self.containsQuote(auditData) {
-            // Already exactly as CSVRowEncoder would write it (a value with a quote is quoted,
-            // quotes doubled): copy it instead of decoding and encoding the largest cell again.
+        if !labels.isPseudonymizing, let written = fields.quotedAsWritten(layout.auditData),
+           auditData.withUnsafeBufferPointer({ CSVRowEncoder.needsQuotes($0, delimiter: UInt8(ascii: ",")) }) {
+            // The encoder would quote it, and quoted it is written exactly as the encoder writes
+            // (inner quotes doubled): copy it instead of encoding the largest cell again.
             builder.encodedField(written)
         } else {
             builder.field(auditData)
@@ -123,10 +121,6 @@ struct AuditBatchFlattener: Sendable {
     }
 
     // MARK: Byte helpers
-
-    static func containsQuote(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.withUnsafeBufferPointer { $0.isEmpty ? false : memchr($0.baseAddress!, Int32(UInt8(ascii: "\"")), $0.count) != nil }
-    }
 
     static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         var slice = bytes

@@ -17,8 +17,6 @@ final class PartitionedSpill<Element: BitwiseCopyable> {
     private var lastPartition = Int.min, lastSlot = 0
     private var buffered = 0
     private var written: Set<Int> = []
-    /// Values appended so far.
-    private(set) var count = 0
 
     /// `bufferBytes`: memory for values not yet written, over all partitions.
     init(folder: URL, name: String, bufferBytes: Int = 2 << 20) {
@@ -44,7 +42,6 @@ final class PartitionedSpill<Element: BitwiseCopyable> {
         }
         buffers[lastSlot].append(value)
         buffered += 1
-        count += 1
         if buffered >= bufferLimit { try flush() }
     }
 

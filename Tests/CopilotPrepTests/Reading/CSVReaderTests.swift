@@ -103,19 +103,24 @@ import Testing
     /// A field copied as written must be exactly what the encoder writes: only fields in quotes,
     /// inner quotes doubled and nothing after the closing quote qualify.
     @Test func fieldsQuotedExactlyAsRFC4180AreMarkedWithTheirRawBytes() {
-        let row = Array(#""{""a"":1}",plain,"{""a"":1}"x,"",  "b","""""#.utf8)
+        let row = Array(#""{""a"":1}",plain,"{""a"":1}"x,"",  "b","""","x,y""#.utf8)
         var fields = AuditRowFields()
         let complete = fields.split(row[...], delimiter: UInt8(ascii: ","))
         #expect(complete)
-        #expect((0..<6).map { String(decoding: fields.field($0), as: UTF8.self) } == [#"{"a":1}"#, "plain", #"{"a":1}x"#, "", #"  "b""#, #"""#])
+        #expect((0..<7).map { String(decoding: fields.field($0), as: UTF8.self) }
+            == [#"{"a":1}"#, "plain", #"{"a":1}x"#, "", #"  "b""#, #"""#, "x,y"])
         #expect(fields.quotedAsWritten(0).map { String(decoding: $0, as: UTF8.self) } == #""{""a"":1}""#)
         #expect(fields.quotedAsWritten(1) == nil && fields.quotedAsWritten(2) == nil && fields.quotedAsWritten(4) == nil)
         #expect(fields.quotedAsWritten(3).map(Array.init) == Array(#""""#.utf8))
         #expect(fields.quotedAsWritten(5).map { String(decoding: $0, as: UTF8.self) } == #""""""#)
-        for index in [0, 5] {
+        // The build copies such a field when the encoder would quote it: then, and only then,
+        // the copy is what the encoder writes (an empty "" is written as nothing).
+        for index in [0, 3, 5, 6] {
             var encoded: [UInt8] = []
             CSVRowEncoder.appendField(fields.field(index), to: &encoded)
-            #expect(encoded[...] == fields.quotedAsWritten(index)!)
+            let needsQuotes = fields.field(index).withUnsafeBufferPointer { CSVRowEncoder.needsQuotes($0, delimiter: UInt8(ascii: ",")) }
+            #expect((encoded[...] == fields.quotedAsWritten(index)!) == needsQuotes, "field \(index)")
+            #expect(needsQuotes == (index != 3))
         }
     }
 

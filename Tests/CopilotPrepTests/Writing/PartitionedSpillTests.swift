@@ -17,7 +17,6 @@ import Testing
             try spill.append(value, to: partition)
             expected[partition, default: []].append(value)
         }
-        #expect(spill.count == 1_000)
         #expect(spill.partitions == expected.keys.sorted())
         for (partition, values) in expected {
             #expect(try spill.values(of: partition) == values)
