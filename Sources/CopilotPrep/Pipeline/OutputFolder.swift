@@ -33,7 +33,7 @@ struct OutputFolder {
         do {
             try FileManager.default.createDirectory(at: tables, withIntermediateDirectories: true)
         } catch {
-            throw CopilotPrepError(file: path, "cannot create the output folder (\(error.localizedDescription))")
+            throw CopilotPrepError(file: path, "cannot create the output folder (\(error.localizedDescription)); check the path and that its parent folder is writable")
         }
         var folder = OutputFolder(url: url)
         if !existing.isEmpty { try folder.discard(existing) }

@@ -104,7 +104,7 @@ public struct PBITPackage: Sendable, Equatable {
             throw error
         } catch {
             file.discard()
-            throw CopilotPrepError(file: url.path, "cannot write the template: \(error)")
+            throw CopilotPrepError(file: url.path, "cannot write the template (\(error)); check the folder is writable and has free space")
         }
     }
 

@@ -20,12 +20,12 @@ public struct PseudonymKey {
         let hex = key.withUnsafeBytes { $0.map { String(format: "%02x", $0) }.joined() } + "\n"
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard descriptor >= 0 else {
-            throw CopilotPrepError(file: path, "cannot be created (\(String(cString: strerror(errno))))")
+            throw CopilotPrepError(file: path, "cannot be created (\(String(cString: strerror(errno)))); check the folder exists and is writable")
         }
         defer { close(descriptor) }
         let written = hex.utf8.withContiguousStorageIfAvailable { write(descriptor, $0.baseAddress!, $0.count) } ?? -1
         guard written == hex.utf8.count else {
-            throw CopilotPrepError(file: path, "cannot be written (\(String(cString: strerror(errno))))")
+            throw CopilotPrepError(file: path, "cannot be written (\(String(cString: strerror(errno)))); check there is free space, then delete the file and run `copilot-prep key new` again")
         }
     }
 

@@ -36,7 +36,7 @@ public struct AtomicFile {
             throw error
         } catch {
             file.discard()
-            throw CopilotPrepError(file: destination.path, "cannot write the output: \(error.localizedDescription)")
+            throw CopilotPrepError(file: destination.path, "cannot write the output (\(error.localizedDescription)); check the folder is writable and has free space")
         }
     }
 }

@@ -25,7 +25,7 @@ final class WorkFolder {
     /// The fixed-size values in a work file (as written by `write` or appended raw).
     static func values<Element: BitwiseCopyable>(of _: Element.Type, in url: URL) throws -> [Element] {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw CopilotPrepError(file: url.path, "cannot read back a temporary file")
+            throw CopilotPrepError(file: url.path, "cannot read back a temporary file of this build; check nothing removes files from the output folder while a build runs, and run the build again")
         }
         let stride = MemoryLayout<Element>.stride
         return data.withUnsafeBytes { raw in
