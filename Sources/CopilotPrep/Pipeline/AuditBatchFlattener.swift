@@ -13,19 +13,20 @@ struct AuditBatchFlattener: Sendable {
     func flatten(_ batch: AuditRowBatch) -> FlattenedBatch {
         var result = FlattenedBatch(capacities: batch.outputCapacities)
         var record = AuditRecord()
-        var fields = AuditRowFields()
+        var fields = CSVFields()
         let encoder = TidyRowEncoder(labels: labels)
         let noRows = [Int](repeating: 0, count: TidyRowEncoder.tables.count)
         for row in 0..<batch.rowCount {
-            _ = fields.split(batch.rawRow(row), delimiter: delimiter)
-            let outcome = flatten(fields, record: &record, encoder: encoder, into: &result)
+            let raw = batch.rawRow(row)
+            _ = fields.split(raw, delimiter: delimiter)
+            let outcome = flatten(fields, row: raw, record: &record, encoder: encoder, into: &result)
             if case .candidate = outcome {} else { result.closeRow(tableCounts: noRows) }
             result.outcomes.append(outcome)
         }
         return result
     }
 
-    private func flatten(_ fields: AuditRowFields, record: inout AuditRecord, encoder: TidyRowEncoder,
+    private func flatten(_ fields: CSVFields, row: ArraySlice<UInt8>, record: inout AuditRecord, encoder: TidyRowEncoder,
                          into result: inout FlattenedBatch) -> FlattenedBatch.Outcome {
         let operation = Self.trimmed(fields.field(layout.operation))
         if !operation.isEmpty && !Self.equalsIgnoringCase(operation, Self.copilotInteraction) {
@@ -67,7 +68,7 @@ struct AuditBatchFlattener: Sendable {
         var userId = record.bytes(record.userId)
         if userId.isEmpty { userId = Self.trimmed(fields.field(layout.userId)) }
         let userKey = UserKey.normalize(bytes: userId)
-        appendTemplateRow(fields, record: record, id: id, userKey: userKey, timestamp: timestamp, into: &result.outputs[0])
+        appendTemplateRow(fields, row: row, record: record, id: id, userKey: userKey, timestamp: timestamp, into: &result.outputs[0])
         let counts = encoder.encode(record, recordId: id, userKey: userKey, timestamp: timestamp,
                                     into: &result.outputs, base: 1)
         result.closeRow(tableCounts: counts)
@@ -83,7 +84,7 @@ struct AuditBatchFlattener: Sendable {
     }
 
     /// The record in the templates' 8-column layout; AuditData as read (or scrubbed of people).
-    private func appendTemplateRow(_ fields: AuditRowFields, record: AuditRecord, id: ArraySlice<UInt8>,
+    private func appendTemplateRow(_ fields: CSVFields, row: ArraySlice<UInt8>, record: AuditRecord, id: ArraySlice<UInt8>,
                                    userKey: String, timestamp: AuditTimestamp, into builder: inout CSVRowBuilder) {
         var recordType = Self.trimmed(fields.field(layout.recordType))
         if recordType.isEmpty, let number = record.recordType { recordType = ArraySlice(String(number).utf8) }
@@ -107,7 +108,7 @@ struct AuditBatchFlattener: Sendable {
         builder.field(recordType)
         builder.field(operation)
         builder.field(user)
-        if !labels.isPseudonymizing, let written = fields.quotedAsWritten(layout.auditData),
+        if !labels.isPseudonymizing, let written = fields.quotedAsWritten(layout.auditData, in: row),
            auditData.withUnsafeBufferPointer({ CSVRowEncoder.needsQuotes($0, delimiter: UInt8(ascii: ",")) }) {
             // The encoder would quote it, and quoted it is written exactly as the encoder writes
             // (inner quotes doubled): copy it instead of encoding the largest cell again.

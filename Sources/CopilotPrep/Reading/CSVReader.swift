@@ -25,11 +25,8 @@ public final class CSVReader {
     /// Total size of the file in bytes.
     public let fileSize: Int64
 
-    /// Decoded UTF-8 field values of the current row, back to back.
-    private var values: [UInt8] = []
-    private var fieldEnds: [Int] = []
-    private var rawFieldEnds: [Int] = []
-    private var fieldsQuotedExactly: [Bool] = []
+    /// The current row's fields.
+    private var fields = CSVFields()
     /// Whether the current row ended inside an open quote at the end of the file.
     public private(set) var rowHasUnterminatedQuote = false
 
@@ -123,12 +120,11 @@ public final class CSVReader {
 
     // MARK: The current row
 
-    public var fieldCount: Int { fieldEnds.count }
+    public var fieldCount: Int { fields.count }
 
     /// The decoded value of field `index` (quotes removed, doubled quotes undone).
     public func field(_ index: Int) -> ArraySlice<UInt8> {
-        let start = index == 0 ? 0 : fieldEnds[index - 1]
-        return values[start..<fieldEnds[index]]
+        fields.field(index)
     }
 
     /// Field `index` as a String.
@@ -157,11 +153,10 @@ public final class CSVReader {
     public func nextRow() throws -> Bool {
         while try nextRawRow() {
             let complete = text.withUnsafeBufferPointer { buffer in
-                Self.splitFields(UnsafeBufferPointer(rebasing: buffer[currentRowRange]), delimiter: dialect.delimiter,
-                                 values: &values, ends: &fieldEnds, rawEnds: &rawFieldEnds, quotedExactly: &fieldsQuotedExactly)
+                fields.split(UnsafeBufferPointer(rebasing: buffer[currentRowRange]), delimiter: dialect.delimiter)
             }
             rowHasUnterminatedQuote = !complete
-            if !(fieldEnds.count == 1 && values.isEmpty) { return true }
+            if !fields.isBlank { return true }
         }
         return false
     }
